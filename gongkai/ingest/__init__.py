@@ -1,0 +1,1 @@
+"""Readers: one adapter per file format into the shared layout (``gongkai.ingest.layout``)."""
