@@ -1,0 +1,68 @@
+"""Plain text and markdown, including what other tools extracted from PDF and Word.
+
+Stages: decode → split lines → drop page markers and markdown rules → one row per line.
+Pipe-table rows (``| a | b |``) and tab-separated lines keep their cell boundaries
+(delimited rows); every other line is running text, which the mapper tokenises.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gongkai.errors import UnreadableFile
+from gongkai.ingest.decode import decode_text
+from gongkai.ingest.layout import Cell, Layout, Row, Where, text_row
+
+# "- 3 -", "— 3 —", "－3－", "第 3 页", "第3页 共7页", "3/7": page furniture inside tables.
+_PAGE_MARKER = re.compile(
+    r"^\s*(?:[-－—–_]+\s*\d{1,4}\s*[-－—–_]+|第\s*\d{1,4}\s*页(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?"
+    r"|\d{1,4}\s*/\s*\d{1,4})\s*$"
+)
+_MD_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+
+
+def read_text(data: bytes, name: str) -> Layout:
+    """Read a text or markdown file into rows. Raises UnreadableFile."""
+    text = decode_text(data, name)
+    if not text.strip():
+        raise UnreadableFile(name, "文件没有文字内容")
+    rows = tuple(lines_to_rows(text.splitlines(), name))
+    return Layout(file=name, rows=rows)
+
+
+def lines_to_rows(lines: list[str], name: str) -> list[Row]:
+    """One row per meaningful line; page markers, markdown rules and blank lines dropped."""
+    rows: list[Row] = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip() or _PAGE_MARKER.match(line) or _MD_RULE.match(line):
+            continue
+        where = Where(file=name, line=number)
+        row = pipe_row(line, where) or tab_row(line, where)
+        rows.append(row if row is not None else text_row(_MD_HEADING.sub("", line).strip(), where))
+    return rows
+
+
+def pipe_row(line: str, where: Where) -> Row | None:
+    """A markdown table row: ``| a | b |`` (leading and trailing pipes optional, 2+ cells)."""
+    stripped = line.strip()
+    if stripped.count("|") < 2 or not (stripped.startswith("|") or stripped.endswith("|")):
+        return None
+    inner = stripped[1:] if stripped.startswith("|") else stripped
+    inner = inner[:-1] if inner.endswith("|") else inner
+    return _row(inner.split("|"), where)
+
+
+def tab_row(line: str, where: Where) -> Row | None:
+    """A tab-separated line (what spreadsheet and Word copies produce)."""
+    if "\t" not in line.strip():
+        return None
+    return _row(line.rstrip("\r\n").split("\t"), where)
+
+
+def _row(parts: list[str], where: Where) -> Row:
+    cells = tuple(
+        Cell(part.strip(), Where(where.file, line=where.line, col=index))
+        for index, part in enumerate(parts, start=1)
+    )
+    return Row(cells, delimited=True)

@@ -1,0 +1,1 @@
+"""The mapper: one layout (any format) into the report model."""

@@ -1,0 +1,94 @@
+"""Splitting digits that running text ran together ("801000081") back into cells.
+
+Web pages flattened to text lose the boundaries between table cells. A run can only be
+split where every piece is a number as a form prints it (no leading zeros), and the
+pieces must make the row's count exactly. Which of those splits is right is decided by
+the caller's check: for tables 3 and 4 the form's own identities (a row's total is the
+sum of its parts) almost always leave one split.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from gongkai.mapping.tokens import Token
+
+_RUN = re.compile(r"^([-－−]?)(\d+)((?:[.．]\d+)?(?:\s*万?元)?)$")
+
+# Enumerating more candidates than this means the text cannot settle the split anyway.
+MAX_CANDIDATES = 20000
+
+
+def candidate_splits(tokens: list[Token], count: int) -> Iterator[list[Token]]:
+    """Every way to cut the tokens into exactly ``count`` values, in order.
+
+    Only ``run`` tokens are cut; a piece keeps the token's place. Yields nothing when no
+    split makes ``count`` values.
+    """
+    options = [_pieces_options(t) for t in tokens]
+    yield from _combine(options, 0, count, [])
+
+
+def _pieces_options(token: Token) -> dict[int, list[list[Token]]]:
+    """For one token: number of pieces → the ways to cut it into that many."""
+    if not token.run:
+        return {1: [[token]]}
+    match = _RUN.match(token.text.strip())
+    if match is None:
+        return {1: [[token]]}
+    sign, digits, tail = match.groups()
+    options: dict[int, list[list[Token]]] = {}
+    for cut in _cuts(digits):
+        pieces = [digits[a:b] for a, b in zip((0, *cut), (*cut, len(digits)), strict=True)]
+        if any(len(p) > 1 and p.startswith("0") for p in pieces):
+            continue
+        texts = [*pieces]
+        texts[0] = sign + texts[0]
+        texts[-1] = texts[-1] + tail
+        options.setdefault(len(texts), []).append(
+            [Token(t, token.where, run=True) for t in texts]
+        )
+    return options
+
+
+def _cuts(digits: str) -> Iterator[tuple[int, ...]]:
+    """All sets of cut positions inside the digit string (2^(n-1) of them, n ≤ 20)."""
+    n = len(digits)
+    if n > 20:
+        yield ()
+        return
+    for mask in range(1 << (n - 1)):
+        yield tuple(i + 1 for i in range(n - 1) if mask >> i & 1)
+
+
+def _combine(
+    options: list[dict[int, list[list[Token]]]], index: int, left: int, acc: list[Token]
+) -> Iterator[list[Token]]:
+    if index == len(options):
+        if left == 0:
+            yield list(acc)
+        return
+    remaining_tokens = len(options) - index - 1
+    for pieces, ways in options[index].items():
+        if pieces > left - remaining_tokens:
+            continue
+        for way in ways:
+            yield from _combine(options, index + 1, left - pieces, acc + way)
+
+
+def unique_split(
+    tokens: list[Token], count: int, accept: Callable[[list[Token]], bool]
+) -> tuple[list[Token] | None, int]:
+    """The one split the check accepts, and how many splits it accepted (0, 1 or more)."""
+    found: list[Token] | None = None
+    accepted = 0
+    for seen, candidate in enumerate(candidate_splits(tokens, count)):
+        if seen > MAX_CANDIDATES:
+            return None, 2
+        if accept(candidate):
+            accepted += 1
+            if accepted > 1:
+                return None, accepted
+            found = candidate
+    return found, accepted

@@ -1,0 +1,46 @@
+"""What the mapper has found so far: cells with their provenance, and warnings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from gongkai.catalogue.forms import is_money
+from gongkai.mapping.tokens import Token
+from gongkai.mapping.values import parse_value
+from gongkai.report.model import CellValue, Provenance, ReportWarning
+
+
+@dataclass(slots=True)
+class Found:
+    cells: dict[str, CellValue] = field(default_factory=dict)
+    provenance: dict[str, Provenance] = field(default_factory=dict)
+    warnings: list[ReportWarning] = field(default_factory=list)
+
+    def warn(self, code: str, message: str, cells: tuple[str, ...] = ()) -> None:
+        self.warnings.append(ReportWarning(code=code, message=message, cells=cells))
+
+    def put(self, cell_id: str, token: Token) -> None:
+        """Record one printed value. A blank cell stays absent; a value already read for
+        the cell is kept and the second one reported."""
+        if token.blank:
+            self.warn("blank_cell", f"{cell_id} 为空白单元格，未记录数值", (cell_id,))
+            return
+        parsed = parse_value(token.text, money=is_money(cell_id))
+        if parsed.value is None:
+            self.warn("bad_value", f"{cell_id}：{parsed.note}", (cell_id,))
+            return
+        if parsed.note:
+            self.warn("unit_converted", f"{cell_id}：{parsed.note}", (cell_id,))
+        if cell_id in self.cells:
+            self.warn(
+                "duplicate_cell",
+                f"{cell_id} 出现两次（{self.provenance[cell_id].text} 与 {token.text}），保留第一次",
+                (cell_id,),
+            )
+            return
+        w = token.where
+        self.cells[cell_id] = parsed.value
+        self.provenance[cell_id] = Provenance(
+            file=w.file, page=w.page, line=w.line, table=w.table, row=w.row, col=w.col,
+            text=token.text,
+        )

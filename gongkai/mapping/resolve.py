@@ -1,0 +1,115 @@
+"""Fitting an item's printed values to the columns of its row."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from gongkai.mapping.digits import MAX_CANDIDATES, candidate_splits, unique_split
+from gongkai.mapping.found import Found
+from gongkai.mapping.tokens import Item, Token
+from gongkai.mapping.values import parse_value
+
+Check = Callable[[list[Token]], bool]
+Rank = Callable[[list[list[Token]]], list[list[Token]]]
+
+
+def numbers(tokens: list[Token]) -> list[float] | None:
+    """The values as numbers (money allowed), or None when one is blank or not a number."""
+    out: list[float] = []
+    for t in tokens:
+        if t.blank:
+            return None
+        parsed = parse_value(t.text, money=True)
+        if parsed.value is None:
+            return None
+        out.append(float(parsed.value))
+    return out
+
+
+def split_candidates(item: Item, count: int, check: Check) -> list[list[Token]] | None:
+    """The splits of running-text digits that ``check`` accepts, or None when the item's
+    values need no split (they already make ``count``, or the source delimits cells)."""
+    if len(item.values) >= count or not any(t.run for t in item.values):
+        return None
+    accepted: list[list[Token]] = []
+    for seen, candidate in enumerate(candidate_splits(item.values, count)):
+        if seen > MAX_CANDIDATES:
+            return []
+        if check(candidate):
+            accepted.append(candidate)
+    return accepted
+
+
+def fit_row(
+    item: Item,
+    cell_ids: list[str],
+    found: Found,
+    *,
+    check: Check | None = None,
+    rank: Rank | None = None,
+) -> None:
+    """Put the item's values into the cells, left to right.
+
+    - as many values as columns: each to its column;
+    - fewer, from running text with digits run together: the one split that ``check``
+      accepts (or that ``rank`` prefers, when given), else none;
+    - fewer, with cell boundaries: only the first value is placed, since the columns of
+      the others cannot be told; the rest are named in a warning;
+    - more: the first ones are placed and the surplus reported.
+    """
+    values = item.values
+    k = len(cell_ids)
+    if len(values) < k and any(t.run for t in values):
+        values = _split(item, cell_ids, found, check, rank) or []
+        if not values:
+            return
+    if len(values) == k:
+        for cell_id, token in zip(cell_ids, values, strict=True):
+            found.put(cell_id, token)
+        return
+    if len(values) > k:
+        found.warn(
+            "extra_values",
+            f"“{item.label.strip()[-20:]}”一行印有 {len(values)} 个数，表格只有 {k} 栏，多余的未记录",
+            tuple(cell_ids),
+        )
+        for cell_id, token in zip(cell_ids, values[:k], strict=True):
+            found.put(cell_id, token)
+        return
+    found.put(cell_ids[0], values[0])
+    found.warn(
+        "short_row",
+        f"“{item.label.strip()[-20:]}”一行只印有 {len(values)} 个数（应为 {k} 个），"
+        f"无法确定其余数值所在栏目，只记录第一栏",
+        tuple(cell_ids[1:]),
+    )
+
+
+def _split(
+    item: Item, cell_ids: list[str], found: Found, check: Check | None, rank: Rank | None
+) -> list[Token] | None:
+    k = len(cell_ids)
+    printed = " ".join(t.text for t in item.values)
+    if rank is not None:
+        accepted = [c for c in candidate_splits(item.values, k) if check is None or check(c)]
+        chosen = rank(accepted)
+        if len(chosen) == 1:
+            found.warn(
+                "split_inferred",
+                f"“{printed}”数字连写，按各数位数最接近且符合表内关系拆分为 "
+                f"{' / '.join(t.text for t in chosen[0])}（共 {len(accepted)} 种拆法），请核对原件",
+                tuple(cell_ids),
+            )
+            return chosen[0]
+        count = len(chosen)
+    else:
+        split, count = unique_split(item.values, k, check or (lambda _c: True))
+        if split is not None:
+            return split
+    reason = "没有任何拆法符合表内关系" if count == 0 else f"有 {count} 种以上拆法"
+    found.warn(
+        "split_ambiguous",
+        f"“{printed}”数字连写，无法唯一拆分为 {k} 栏（{reason}），该行未记录",
+        tuple(cell_ids),
+    )
+    return None

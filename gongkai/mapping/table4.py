@@ -1,0 +1,43 @@
+"""Table 4 (行政复议、行政诉讼情况): fifteen values in the form's order, or three groups."""
+
+from __future__ import annotations
+
+from gongkai.catalogue.forms import T4_COLUMNS, T4_GROUPS
+from gongkai.mapping.found import Found
+from gongkai.mapping.labels import t4_group_named
+from gongkai.mapping.resolve import fit_row, numbers
+from gongkai.mapping.tokens import Item, Token
+
+_ALL_IDS = [f"t4.{g.id}.{c.id}" for g in T4_GROUPS for c in T4_COLUMNS]
+
+
+def _groups_add_up(tokens: list[Token]) -> bool:
+    """Form identity 4: each group's 总计 is the sum of its four results."""
+    v = numbers(tokens)
+    if v is None:
+        return False
+    return all(abs(sum(v[g : g + 4]) - v[g + 4]) < 1e-9 for g in range(0, len(v), 5))
+
+
+def map_table4(items: list[Item], found: Found) -> None:
+    data: list[tuple[str | None, Item]] = []
+    loose = ""
+    for item in items:
+        if item.is_data:
+            data.append((t4_group_named(loose + item.label), item))
+            loose = ""
+        else:
+            loose += item.label
+    if not data:
+        return
+    groups = [g for g, _ in data]
+    if len(data) == 3 and len(set(groups)) == 3 and None not in groups:
+        for group, item in data:
+            fit_row(item, [f"t4.{group}.{c.id}" for c in T4_COLUMNS], found, check=_groups_add_up)
+        return
+    merged = Item(label=data[0][1].label, delimited=data[0][1].delimited)
+    for _, item in data:
+        merged.values.extend(item.values)
+        if len(merged.values) >= len(_ALL_IDS):
+            break
+    fit_row(merged, _ALL_IDS, found, check=_groups_add_up)

@@ -1,0 +1,140 @@
+"""From layout rows to items: a label and the values printed after it.
+
+A table row gives one item per label; a line of running text may give several, because
+text extracted from web pages can run a whole table into one line
+("规章007规范性文件7777166..."). Values are kept as printed; parsing to numbers
+happens once the item's cells are known.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from gongkai.ingest.layout import Row, Where
+
+# A number as printed: optional sign, digits, optional decimals, optional money unit.
+_NUMBER = r"[-－−]?\d+(?:[.．]\d+)?(?:\s*万?元)?"
+_NUMBER_RE = re.compile(_NUMBER)
+_WHOLE_NUMBER = re.compile(rf"^\s*(?:{_NUMBER})\s*$")
+# A number followed by one of these is narrative ("373 条", "2020 年"), not a table value.
+_UNIT_AFTER = re.compile(r"^\s*[年月日件条个项人次名家份篇场期页号%％天批户类余多]")
+# "1." / "2、" directly before label text: the ordinal of a table row label.
+_ORDINAL_AFTER = re.compile(r"^[.．、]\s*(?=\D)")
+# Placeholders some layouts print in an empty cell.
+_BLANK_MARKS = {"", "-", "－", "—", "–", "/", "／", "\\"}
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One printed value, or a blank table cell.
+
+    ``run``: digits from running text that may hold several cells run together.
+    """
+
+    text: str
+    where: Where
+    blank: bool = False
+    run: bool = False
+
+
+@dataclass(slots=True)
+class Item:
+    """Label text and the values that follow it."""
+
+    label: str
+    values: list[Token] = field(default_factory=list)
+    where: Where | None = None
+    delimited: bool = False
+
+    @property
+    def is_data(self) -> bool:
+        return any(not t.blank for t in self.values)
+
+
+def rows_to_items(rows: tuple[Row, ...]) -> list[Item]:
+    """Every item of every row, in reading order."""
+    items: list[Item] = []
+    for row in rows:
+        items.extend(delimited_items(row) if row.delimited else text_items(row))
+    return items
+
+
+def is_number(text: str) -> bool:
+    return bool(_WHOLE_NUMBER.match(text))
+
+
+def delimited_items(row: Row) -> list[Item]:
+    """Items of a row whose cells the source delimits: a label cell starts a new item
+    once the current one has values; blank cells after the first value keep their column."""
+    items: list[Item] = []
+    current = Item(label="", delimited=True)
+    for cell in row.cells:
+        if cell.merged:
+            continue
+        text = cell.text.strip()
+        parts = text.split()
+        if parts and all(is_number(p) for p in _rejoin_units(parts)):
+            current.where = current.where or cell.where
+            current.values.extend(Token(p, cell.where) for p in _rejoin_units(parts))
+        elif text in _BLANK_MARKS:
+            if current.values:
+                current.values.append(Token(text, cell.where, blank=True))
+        else:
+            if current.values:
+                items.append(current)
+                current = Item(label="", delimited=True)
+            current.label += text
+            current.where = current.where or cell.where
+    if current.label or current.values:
+        items.append(current)
+    return items
+
+
+def _rejoin_units(parts: list[str]) -> list[str]:
+    """Put a detached money unit back on its number: ["21.83", "万元"] → ["21.83万元"]."""
+    out: list[str] = []
+    for part in parts:
+        if part in {"万元", "元"} and out:
+            out[-1] += part
+        else:
+            out.append(part)
+    return out
+
+
+def text_items(row: Row) -> list[Item]:
+    """Items of a line of running text: label text, then a group of numbers, repeated."""
+    cell = row.cells[0]
+    text = cell.text
+    items: list[Item] = []
+    current = Item(label="", where=cell.where)
+    pos = 0
+    for match in _NUMBER_RE.finditer(text):
+        start, end = match.span()
+        between = text[pos:start]
+        if between.strip() and current.values:
+            items.append(current)
+            current = Item(label="", where=cell.where)
+        current.label += between
+        printed = match.group(0)
+        after = text[end:]
+        if _UNIT_AFTER.match(after):
+            current.label += printed
+            pos = end
+            continue
+        if _ORDINAL_AFTER.match(after) and "." not in printed and "．" not in printed:
+            # "…00000002.其他…": the last digit is the next label's ordinal.
+            value, ordinal = printed[:-1], printed[-1]
+            if value.strip("-－− "):
+                current.values.append(Token(value, cell.where, run=True))
+                items.append(current)
+                current = Item(label="", where=cell.where)
+            current.label += ordinal
+            pos = end
+            continue
+        current.values.append(Token(printed, cell.where, run=True))
+        pos = end
+    current.label += text[pos:]
+    if current.label.strip() or current.values:
+        items.append(current)
+    return items
