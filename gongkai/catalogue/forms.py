@@ -146,7 +146,7 @@ T3_ROWS: tuple[RowSpec, ...] = (
     RowSpec("not_processed.petition", "1.信访举报投诉类申请", ("信访", "举报投诉"), BOTH),
     RowSpec("not_processed.duplicate", "2.重复申请", ("重复申请",), BOTH),
     RowSpec("not_processed.publication", "3.要求提供公开出版物", ("出版物",), BOTH),
-    RowSpec("not_processed.excessive", "4.无正当理由大量反复申请", ("大量反复", "反复申请"), BOTH),
+    RowSpec("not_processed.excessive", "4.无正当理由大量反复申请", ("大量反复", "反复申请", "无正当理由大量"), BOTH),
     RowSpec(
         "not_processed.confirmation",
         "5.要求行政机关确认或重新出具已获取信息",

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from itertools import combinations
 
 from gongkai.mapping.tokens import Token
 
@@ -26,40 +27,30 @@ def candidate_splits(tokens: list[Token], count: int) -> Iterator[list[Token]]:
     Only ``run`` tokens are cut; a piece keeps the token's place. Yields nothing when no
     split makes ``count`` values.
     """
-    options = [_pieces_options(t) for t in tokens]
+    most = count - len(tokens) + 1
+    if most < 1:
+        return
+    options = [_pieces_options(t, most) for t in tokens]
     yield from _combine(options, 0, count, [])
 
 
-def _pieces_options(token: Token) -> dict[int, list[list[Token]]]:
-    """For one token: number of pieces → the ways to cut it into that many."""
-    if not token.run:
-        return {1: [[token]]}
-    match = _RUN.match(token.text.strip())
+def _pieces_options(token: Token, most: int) -> dict[int, list[list[Token]]]:
+    """For one token: number of pieces (at most ``most``) → the ways to cut it so."""
+    match = _RUN.match(token.text.strip()) if token.run else None
     if match is None:
         return {1: [[token]]}
     sign, digits, tail = match.groups()
     options: dict[int, list[list[Token]]] = {}
-    for cut in _cuts(digits):
-        pieces = [digits[a:b] for a, b in zip((0, *cut), (*cut, len(digits)), strict=True)]
-        if any(len(p) > 1 and p.startswith("0") for p in pieces):
-            continue
-        texts = [*pieces]
-        texts[0] = sign + texts[0]
-        texts[-1] = texts[-1] + tail
-        options.setdefault(len(texts), []).append(
-            [Token(t, token.where, run=True) for t in texts]
-        )
+    for pieces in range(1, min(most, len(digits)) + 1):
+        for cut in combinations(range(1, len(digits)), pieces - 1):
+            bounds = zip((0, *cut), (*cut, len(digits)), strict=True)
+            texts = [digits[a:b] for a, b in bounds]
+            if any(len(t) > 1 and t.startswith("0") for t in texts):
+                continue
+            texts[0] = sign + texts[0]
+            texts[-1] = texts[-1] + tail
+            options.setdefault(pieces, []).append([Token(t, token.where, run=True) for t in texts])
     return options
-
-
-def _cuts(digits: str) -> Iterator[tuple[int, ...]]:
-    """All sets of cut positions inside the digit string (2^(n-1) of them, n ≤ 20)."""
-    n = len(digits)
-    if n > 20:
-        yield ()
-        return
-    for mask in range(1 << (n - 1)):
-        yield tuple(i + 1 for i in range(n - 1) if mask >> i & 1)
 
 
 def _combine(

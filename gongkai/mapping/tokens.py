@@ -115,7 +115,8 @@ def text_items(row: Row) -> list[Item]:
         if between.strip() and current.values:
             items.append(current)
             current = Item(label="", where=cell.where)
-        current.label += between
+        if not (current.values and not between.strip()):
+            current.label += between
         printed = match.group(0)
         after = text[end:]
         if _UNIT_AFTER.match(after):
