@@ -19,7 +19,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from gongkai.cli import corpus_files, display_width
+from gongkai.cli import corpus_files, display_width, pad
 from gongkai.errors import UnreadableFile
 from gongkai.gold import Score, gold_path, load_gold, score
 from gongkai.ingest.read import read_report
@@ -35,10 +35,6 @@ def measure(path: Path) -> Score | str:
     except Exception as exc:  # a reader bug is a figure here, not a crash of the bench
         return f"内部错误：{type(exc).__name__}: {exc}"
     return score(report, gold)
-
-
-def pad(text: str, width: int) -> str:
-    return text + " " * (width - display_width(text))
 
 
 def row(name: str, width: int, result: Score) -> str:

@@ -40,7 +40,7 @@ import pdfplumber
 import pypdfium2
 from word_sample import fill_national_form
 
-from gongkai.cli import display_width
+from gongkai.cli import corpus_files, display_width, pad
 from gongkai.gold import gold_path, load_gold
 from gongkai.ingest.decode import decode_text
 from gongkai.ingest.read import read_report
@@ -116,10 +116,6 @@ def ms(seconds: float) -> str:
     return f"{seconds * 1000:.1f} ms"
 
 
-def pad(text: str, width: int) -> str:
-    return text + " " * (width - display_width(text))
-
-
 def bench_format(fmt: Format, runs: int) -> None:
     """Print one line per file, then the format's median of per-file medians."""
     print(f"\n{fmt.name}" + (f"  ({fmt.note})" if fmt.note else ""))
@@ -154,8 +150,7 @@ def bench_format(fmt: Format, runs: int) -> None:
 
 
 def formats(corpus: Path, word_file: Path) -> list[Format]:
-    texts = tuple(sorted(p for p in corpus.iterdir() if p.suffix in {".txt", ".md"}))
-    texts = tuple(p for p in texts if not p.name.lower().startswith("readme"))
+    texts = tuple(p for p in corpus_files(corpus) if p.suffix in {".txt", ".md"})
     pdf_baselines = (("pdfplumber", pdfplumber_baseline), ("pypdfium2", pdfium_baseline))
     return [
         Format("text", texts, (("read+decode", text_baseline),)),

@@ -89,7 +89,8 @@ def _truncate(text: str, width: int) -> str:
     return out + "…"
 
 
-def _pad(text: str, width: int, *, right: bool) -> str:
+def pad(text: str, width: int, *, right: bool = False) -> str:
+    """``text`` padded with spaces to ``width`` display columns, on the left if ``right``."""
     gap = " " * max(0, width - display_width(text))
     return gap + text if right else text + gap
 
@@ -186,7 +187,7 @@ def _grid(block: _Block, cells: dict[str, CellValue]) -> list[str]:
     widths = [max(display_width(line[i]) for line in lines if i < len(line)) for i in range(ncols)]
     out = []
     for line in lines:
-        parts = [_pad(text, widths[i], right=i > 0) for i, text in enumerate(line)]
+        parts = [pad(text, widths[i], right=i > 0) for i, text in enumerate(line)]
         out.append("  " + "  ".join(parts).rstrip())
     return out
 
@@ -329,7 +330,7 @@ def cmd_corpus(folder: str | None) -> int:
     print("汇总：")
     width = max((display_width(n) for n, _ in summary), default=0)
     for name, line in summary:
-        print(f"  {_pad(name, width, right=False)}  {line}")
+        print(f"  {pad(name, width)}  {line}")
     return EXIT_FAILED if failed else EXIT_OK
 
 
