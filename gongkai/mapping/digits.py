@@ -12,13 +12,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from itertools import combinations
+from functools import lru_cache
+from math import comb, prod
 
+from gongkai.ingest.layout import Where
 from gongkai.mapping.tokens import Token
 
 _RUN = re.compile(r"^([-－−]?)(\d+)((?:[.．]\d+)?(?:\s*万?元)?)$")
 
 # Enumerating more candidates than this means the text cannot settle the split anyway.
-MAX_CANDIDATES = 20000
+MAX_CANDIDATES = 50_000
 
 
 def candidate_splits(tokens: list[Token], count: int) -> Iterator[list[Token]]:
@@ -30,17 +33,46 @@ def candidate_splits(tokens: list[Token], count: int) -> Iterator[list[Token]]:
     most = count - len(tokens) + 1
     if most < 1:
         return
+    if prod(_ways(t, most) for t in tokens) > MAX_CANDIDATES:
+        raise TooManySplits(count)
     options = [_pieces_options(t, most) for t in tokens]
-    yield from _combine(options, 0, count, [])
+    for texts in _combine(options, 0, count, ()):
+        yield [Token(text, where, run=run) for text, where, run in texts]
 
 
-def _pieces_options(token: Token, most: int) -> dict[int, list[list[Token]]]:
-    """For one token: number of pieces (at most ``most``) → the ways to cut it so."""
+class TooManySplits(Exception):
+    """The digits could be cut in more ways than it is worth checking."""
+
+
+def _ways(token: Token, most: int) -> int:
+    """How many cuts ``_pieces_options`` would consider for the token."""
     match = _RUN.match(token.text.strip()) if token.run else None
     if match is None:
-        return {1: [[token]]}
+        return 1
+    n = len(match.group(2))
+    return sum(comb(n - 1, m - 1) for m in range(1, min(most, n) + 1))
+
+
+Piece = tuple[str, Where, bool]
+
+
+def _pieces_options(token: Token, most: int) -> dict[int, list[tuple[Piece, ...]]]:
+    """For one token: number of pieces (at most ``most``) → the ways to cut it so."""
+    if not token.run:
+        return {1: [((token.text, token.where, False),)]}
+    return {
+        n: [tuple((t, token.where, True) for t in texts) for texts in ways]
+        for n, ways in _cut_texts(token.text.strip(), most).items()
+    }
+
+
+@lru_cache(maxsize=1024)
+def _cut_texts(text: str, most: int) -> dict[int, list[tuple[str, ...]]]:
+    match = _RUN.match(text)
+    if match is None:
+        return {1: [(text,)]}
     sign, digits, tail = match.groups()
-    options: dict[int, list[list[Token]]] = {}
+    options: dict[int, list[tuple[str, ...]]] = {}
     for pieces in range(1, min(most, len(digits)) + 1):
         for cut in combinations(range(1, len(digits)), pieces - 1):
             bounds = zip((0, *cut), (*cut, len(digits)), strict=True)
@@ -49,16 +81,19 @@ def _pieces_options(token: Token, most: int) -> dict[int, list[list[Token]]]:
                 continue
             texts[0] = sign + texts[0]
             texts[-1] = texts[-1] + tail
-            options.setdefault(pieces, []).append([Token(t, token.where, run=True) for t in texts])
+            options.setdefault(pieces, []).append(tuple(texts))
     return options
 
 
 def _combine(
-    options: list[dict[int, list[list[Token]]]], index: int, left: int, acc: list[Token]
-) -> Iterator[list[Token]]:
+    options: list[dict[int, list[tuple[Piece, ...]]]],
+    index: int,
+    left: int,
+    acc: tuple[Piece, ...],
+) -> Iterator[tuple[Piece, ...]]:
     if index == len(options):
         if left == 0:
-            yield list(acc)
+            yield acc
         return
     remaining_tokens = len(options) - index - 1
     for pieces, ways in options[index].items():
@@ -74,12 +109,13 @@ def unique_split(
     """The one split the check accepts, and how many splits it accepted (0, 1 or more)."""
     found: list[Token] | None = None
     accepted = 0
-    for seen, candidate in enumerate(candidate_splits(tokens, count)):
-        if seen > MAX_CANDIDATES:
-            return None, 2
-        if accept(candidate):
-            accepted += 1
-            if accepted > 1:
-                return None, accepted
-            found = candidate
+    try:
+        for candidate in candidate_splits(tokens, count):
+            if accept(candidate):
+                accepted += 1
+                if accepted > 1:
+                    return None, accepted
+                found = candidate
+    except TooManySplits:
+        return None, 2
     return found, accepted

@@ -26,37 +26,57 @@ _T3_MARKS = ("勾稽关系", "申请人情况")
 _AFTER_MARKS = ("主要问题", "改进情况", "其他需要报告", "存在问题")
 
 
+# Markers are short; a window this long holds one broken over several lines.
+_WINDOW = 24
+
+
 def assign_regions(items: list[Item]) -> list[Region]:
-    """The region of every item, in order."""
+    """The region of every item, in order. Markers are looked for in the item's label
+    together with the text just before it, since extraction breaks labels over lines
+    ("（本列数据的勾" / "稽关系为"); the window restarts after each change of region
+    and after each row of values, so earlier text never opens a later table."""
     regions: list[Region] = []
     region = Region.BEFORE
     t4_values = 0
+    tail = ""
     for item in items:
-        text = normalise(item.label)
-        region = _next_region(region, item, text, t4_values)
+        own = normalise(item.label)
+        window = tail + own
+        moved, at = _next_region(region, item, window, len(tail), t4_values)
+        tail = "" if item.values else (window[at:] if moved != region else window)[-_WINDOW:]
+        region = moved
         if region is Region.T4:
             t4_values += len(item.values)
         regions.append(region)
     return regions
 
 
-def _next_region(region: Region, item: Item, text: str, t4_values: int) -> Region:
-    """Advance the region by the markers in this item's label, in the order they appear:
-    one flattened line can hold narrative, then a marker, then a table's first row."""
+def _next_region(
+    region: Region, item: Item, text: str, own_start: int, t4_values: int
+) -> tuple[Region, int]:
+    """The region after this item, and where in ``text`` the last marker began.
+    Markers count in the order they appear: one flattened line can hold narrative,
+    then a marker, then a table's first row."""
     at = 0
     if region < Region.T2:
-        hit = _first(text, _T2_MARKS) if not text.startswith("信息内容") else 0
+        # 信息内容 opens table 2 only as the header cell a row starts with
+        header = text.startswith("信息内容", own_start)
+        hit = own_start if header else _first(text, _T2_MARKS)
         if hit is not None:
             region, at = Region.T2, hit
     if region < Region.T3:
         hit = _first(text[at:], _T3_MARKS)
-        if hit is not None or (t3_row_named(item.label) == "new" and len(item.values) >= 6):
-            region, at = Region.T3, at + (hit or 0)
-    if Region.T2 <= region < Region.T4 and "行政复议" in text[at:]:
-        region = Region.T4
+        if hit is not None:
+            region, at = Region.T3, at + hit
+        elif t3_row_named(text[at:]) == "new" and len(item.values) >= 6:
+            region = Region.T3
+    if Region.T2 <= region < Region.T4:
+        hit = _first(text[at:], ("行政复议",))
+        if hit is not None:
+            region, at = Region.T4, at + hit
     if region is Region.T4 and t4_values > 0 and _first(text, _AFTER_MARKS) is not None:
         region = Region.AFTER
-    return region
+    return region, at
 
 
 def _first(text: str, marks: tuple[str, ...]) -> int | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from gongkai.mapping.digits import MAX_CANDIDATES, candidate_splits, unique_split
+from gongkai.mapping.digits import TooManySplits, candidate_splits
 from gongkai.mapping.found import Found
 from gongkai.mapping.tokens import Item, Token
 from gongkai.mapping.values import parse_value
@@ -31,13 +31,10 @@ def split_candidates(item: Item, count: int, check: Check) -> list[list[Token]] 
     values need no split (they already make ``count``, or the source delimits cells)."""
     if len(item.values) >= count or not any(t.run for t in item.values):
         return None
-    accepted: list[list[Token]] = []
-    for seen, candidate in enumerate(candidate_splits(item.values, count)):
-        if seen > MAX_CANDIDATES:
-            return []
-        if check(candidate):
-            accepted.append(candidate)
-    return accepted
+    try:
+        return [c for c in candidate_splits(item.values, count) if check(c)]
+    except TooManySplits:
+        return []
 
 
 def fit_row(
@@ -52,7 +49,7 @@ def fit_row(
 
     - as many values as columns: each to its column;
     - fewer, from running text with digits run together: the one split that ``check``
-      accepts (or that ``rank`` prefers, when given), else none;
+      accepts, else none (``rank`` only suggests one in the warning);
     - fewer, with cell boundaries: only the first value is placed, since the columns of
       the others cannot be told; the rest are named in a warning;
     - more: the first ones are placed and the surplus reported.
@@ -88,25 +85,28 @@ def fit_row(
 def _split(
     item: Item, cell_ids: list[str], found: Found, check: Check | None, rank: Rank | None
 ) -> list[Token] | None:
+    """The one split the check accepts. When several remain, no cell is filled: the
+    ``rank`` (if given) only names the likeliest split in the warning, for a person."""
     k = len(cell_ids)
     printed = " ".join(t.text for t in item.values)
-    if rank is not None:
+    try:
         accepted = [c for c in candidate_splits(item.values, k) if check is None or check(c)]
-        chosen = rank(accepted)
-        if len(chosen) == 1:
-            found.warn(
-                "split_inferred",
-                f"“{printed}”数字连写，按各数位数最接近且符合表内关系拆分为 "
-                f"{' / '.join(t.text for t in chosen[0])}（共 {len(accepted)} 种拆法），请核对原件",
-                tuple(cell_ids),
-            )
-            return chosen[0]
-        count = len(chosen)
+    except TooManySplits:
+        accepted = []
+        count = -1
     else:
-        split, count = unique_split(item.values, k, check or (lambda _c: True))
-        if split is not None:
-            return split
-    reason = "没有任何拆法符合表内关系" if count == 0 else f"有 {count} 种以上拆法"
+        count = len(accepted)
+    if count == 1:
+        return accepted[0]
+    if count == 0:
+        reason = "没有任何拆法符合表内关系"
+    elif count < 0:
+        reason = "可能的拆法过多"
+    else:
+        reason = f"有 {count} 种拆法都符合表内关系"
+        likely = rank(accepted) if rank is not None else []
+        if len(likely) == 1:
+            reason += f"，最可能为 {' / '.join(t.text for t in likely[0])}，请核对原件"
     found.warn(
         "split_ambiguous",
         f"“{printed}”数字连写，无法唯一拆分为 {k} 栏（{reason}），该行未记录",

@@ -22,10 +22,15 @@ def t2_template(items: list[Item]) -> Template | None:
 
 
 def map_table2(items: list[Item], template: Template, found: Found) -> None:
+    """Rows named by the label printed with their values, or, when a layout printed the
+    label on lines of its own, by the text since the previous row's values."""
+    loose = ""
     for item in items:
         if not item.is_data:
+            loose += item.label
             continue
-        row = t2_row_named(item.label)
+        row = t2_row_named(item.label) or t2_row_named(loose + item.label)
+        loose = ""
         if row is None:
             continue
         columns = T2_COLUMNS.get((template, row))
@@ -54,10 +59,11 @@ def _plausible(kinds: tuple[str, ...]) -> Check:
 
 
 def _rank(kinds: tuple[str, ...]) -> Rank:
-    """Among the plausible splits of digits run together: the most even digit lengths;
-    then those where the stock is not smaller than the year's change (现行有效 ≥ 制发,
-    |增减| ≤ 上一年); then the longest last number. Money rows are never ranked: an
-    amount's length says nothing about the count beside it."""
+    """A suggestion for a person, never a cell value: among the plausible splits of
+    digits run together, the most even digit lengths; then those where the stock is not
+    smaller than the year's change (现行有效 ≥ 制发, |增减| ≤ 上一年); then the longest
+    last number. Money rows get none: an amount's length says nothing about the count
+    beside it."""
 
     def rank(candidates: list[list[Token]]) -> list[list[Token]]:
         if "amount" in kinds or not candidates:

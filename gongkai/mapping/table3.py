@@ -145,17 +145,20 @@ def _settle_runs(rows: dict[str, Item], order: tuple[str, ...]) -> dict[str, Ite
     width = len(T3_COLUMNS)
     options: dict[str, list[list[Token]]] = {}
     fixed: dict[str, list[float]] = {}
+    settled = dict(rows)
     for row, item in rows.items():
         splits = split_candidates(item, width, _row_adds_up)
         if splits is not None and len(splits) > 1:
             options[row] = splits
             continue
+        if splits is not None and len(splits) == 1:
+            settled[row] = Item(label=item.label, values=splits[0], where=item.where)
         chosen = splits[0] if splits else item.values
         v = numbers(chosen) if len(chosen) == width else None
         if v is not None:
             fixed[row] = v
     if not options or prod(len(o) for o in options.values()) > _MAX_COMBINATIONS:
-        return rows
+        return settled
     keys = list(options)
     winners = [
         combo
@@ -163,8 +166,7 @@ def _settle_runs(rows: dict[str, Item], order: tuple[str, ...]) -> dict[str, Ite
         if _columns_balance({**fixed, **{k: numbers(c) or [] for k, c in zip(keys, combo, strict=True)}}, order)
     ]
     if len(winners) != 1:
-        return rows
-    settled = dict(rows)
+        return settled
     for key, tokens in zip(keys, winners[0], strict=True):
         settled[key] = Item(label=rows[key].label, values=tokens, where=rows[key].where)
     return settled

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -18,6 +19,7 @@ class Parsed:
     note: str | None = None
 
 
+@lru_cache(maxsize=4096)
 def parse_value(text: str, *, money: bool) -> Parsed:
     """Parse one printed value. Counts must be whole numbers; money cells are in 万元,
     and an amount printed in 元 is converted (and the conversion noted)."""
