@@ -20,11 +20,16 @@ SETTINGS = settings(
 )
 
 
-def assert_exact(report: Report, template: Template, year: int, cells: dict[str, int | float]) -> None:
+def assert_exact(
+    report: Report, template: Template, year: int, cells: dict[str, int | float]
+) -> None:
     assert report.template is template
     assert report.year == year
-    wrong = {k: (v, report.cells.get(k)) for k, v in cells.items()
-             if k not in report.cells or not same_value(k, report.cells[k], v)}
+    wrong = {
+        k: (v, report.cells.get(k))
+        for k, v in cells.items()
+        if k not in report.cells or not same_value(k, report.cells[k], v)
+    }
     assert wrong == {}
     assert set(report.cells) <= set(cells)
 
@@ -38,7 +43,9 @@ def test_text_renderings_read_back_exactly(tmp_path: Path, case, style: str) -> 
     assert_exact(read_report(path), template, year, cells)
 
 
-@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(reports())
 def test_flat_text_never_reads_a_wrong_value(tmp_path: Path, case) -> None:  # type: ignore[no-untyped-def]
     """Run-together digits may be ambiguous: a cell is then absent and named, never wrong."""
@@ -46,8 +53,11 @@ def test_flat_text_never_reads_a_wrong_value(tmp_path: Path, case) -> None:  # t
     path = tmp_path / "r-flat.txt"
     path.write_text(as_text(report_blocks(template, year, cells), "flat"), encoding="utf-8")
     report = read_report(path)
-    wrong = {k: (cells.get(k), v) for k, v in report.cells.items()
-             if k not in cells or not same_value(k, v, cells[k])}
+    wrong = {
+        k: (cells.get(k), v)
+        for k, v in report.cells.items()
+        if k not in cells or not same_value(k, v, cells[k])
+    }
     assert wrong == {}
     warned = {c for w in report.warnings for c in w.cells}
     assert set(cells) - set(report.cells) <= warned
@@ -71,7 +81,9 @@ def test_html_reads_back_exactly(tmp_path: Path, case) -> None:  # type: ignore[
     assert_exact(read_report(path), template, year, cells)
 
 
-@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(reports())
 def test_docx_reads_back_exactly(tmp_path: Path, case) -> None:  # type: ignore[no-untyped-def]
     template, year, cells = case

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from itertools import combinations
 from functools import lru_cache
+from itertools import combinations
 from math import comb, prod
 
 from gongkai.ingest.layout import Where

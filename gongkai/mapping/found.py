@@ -41,6 +41,11 @@ class Found:
         w = token.where
         self.cells[cell_id] = parsed.value
         self.provenance[cell_id] = Provenance(
-            file=w.file, page=w.page, line=w.line, table=w.table, row=w.row, col=w.col,
+            file=w.file,
+            page=w.page,
+            line=w.line,
+            table=w.table,
+            row=w.row,
+            col=w.col,
             text=token.text,
         )

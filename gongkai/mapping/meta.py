@@ -11,9 +11,13 @@ _TITLE = re.compile(
     r"(?P<post>[^。，；\n]{0,40}?)\s*政府信息公开\s*(?:工作)?\s*(?:年度)?\s*报告"
 )
 _PERIOD = re.compile(r"统计(?:期限|周期|时限|时间)?为\s*((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日")
-_DATE_LINE = re.compile(r"^\s*[（(]?\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*\d{1,2}\s*日\s*[)）]?\s*$")
+_DATE_LINE = re.compile(
+    r"^\s*[（(]?\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*\d{1,2}\s*日\s*[)）]?\s*$"
+)
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
-_AGENCY_END = re.compile(r"(?:人民政府办公厅|人民政府办公室|人民政府|委员会|管委会|办公厅|办公室|实验区|局|委|厅|院|署|部|办|中心|所|站|会|处|室|区|县|市)$")
+_AGENCY_END = re.compile(
+    r"(?:人民政府办公厅|人民政府办公室|人民政府|委员会|管委会|办公厅|办公室|实验区|局|委|厅|院|署|部|办|中心|所|站|会|处|室|区|县|市)$"
+)
 # Common short names that titles use for the agency's full name.
 _ABBREVIATIONS = (
     ("科委", "科学技术委员会"),

@@ -30,7 +30,9 @@ def layout_to_report(layout: Layout) -> Report:
         by_region[region].append(item)
     has_tables = any(by_region[r] for r in (Region.T2, Region.T3, Region.T4))
     if not has_tables and not any(w in text for w in _REPORT_WORDS):
-        raise UnreadableFile(layout.file, "不是政府信息公开工作年度报告（既无统计表格，也无相关字样）")
+        raise UnreadableFile(
+            layout.file, "不是政府信息公开工作年度报告（既无统计表格，也无相关字样）"
+        )
     year = report_year(lines)
     found = Found()
     for note in layout.notes:
@@ -52,7 +54,9 @@ def layout_to_report(layout: Layout) -> Report:
     )
 
 
-def choose_template(by_region: dict[Region, list[Item]], year: int | None, has_tables: bool) -> Template:
+def choose_template(
+    by_region: dict[Region, list[Item]], year: int | None, has_tables: bool
+) -> Template:
     """Table 2's headers decide; then table 3's 其他处理 rows; then the report year."""
     if not has_tables and (year is None or year < 2019):
         return Template.LEGACY

@@ -12,7 +12,7 @@ Anything else stays unplaced and is reported; no row is ever guessed.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import product
+from itertools import pairwise, product
 from math import prod
 
 from gongkai.catalogue.forms import T3_COLUMNS, Template, t3_row_ids
@@ -53,7 +53,7 @@ def data_candidates(items: list[Item]) -> list[Candidate]:
 def _is_data_row(item: Item) -> bool:
     if not item.is_data:
         return False
-    if len(item.values) >= 6 or t3_row_named(item.label) is not None and item.delimited:
+    if len(item.values) >= 6 or (t3_row_named(item.label) is not None and item.delimited):
         return True
     digits = sum(len(t.text) for t in item.values if t.run)
     return digits >= 7
@@ -80,7 +80,7 @@ def place_rows(candidates: list[Candidate], order: tuple[str, ...], found: Found
         row = candidates[i].row
         found.warn("row_out_of_order", f"表三“{row}”一行的位置与表格行序不符，未记录")
     bounds = [(-1, -1), *anchors, (len(candidates), len(order))]
-    for (i0, p0), (i1, p1) in zip(bounds, bounds[1:], strict=False):
+    for (i0, p0), (i1, p1) in pairwise(bounds):
         gap_items = list(range(i0 + 1, i1))
         gap_rows = list(range(p0 + 1, p1))
         if not gap_items:
@@ -163,7 +163,9 @@ def _settle_runs(rows: dict[str, Item], order: tuple[str, ...]) -> dict[str, Ite
     winners = [
         combo
         for combo in product(*(options[k] for k in keys))
-        if _columns_balance({**fixed, **{k: numbers(c) or [] for k, c in zip(keys, combo, strict=True)}}, order)
+        if _columns_balance(
+            {**fixed, **{k: numbers(c) or [] for k, c in zip(keys, combo, strict=True)}}, order
+        )
     ]
     if len(winners) != 1:
         return settled

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 _PARTS = re.compile(r"^\s*([-－−]?)(\d+(?:[.．]\d+)?)\s*(万元|元)?\s*$")
 
@@ -40,5 +40,7 @@ def parse_value(text: str, *, money: bool) -> Parsed:
         return Parsed(int(number))
     if unit == "元":
         converted = number / Decimal(10000)
-        return Parsed(float(converted), f"“{text}”以元为单位，已换算为 {converted.normalize():f} 万元")
+        return Parsed(
+            float(converted), f"“{text}”以元为单位，已换算为 {converted.normalize():f} 万元"
+        )
     return Parsed(float(number) if "." in digits else int(number))

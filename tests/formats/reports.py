@@ -52,7 +52,7 @@ def reports(draw: st.DrawFn) -> tuple[Template, int, dict[str, int | float]]:
     rows = t3_row_ids(template)
     results = [r for r in rows if r not in {"new", "carried_in", "results_total", "carried_out"}]
     for col in T3_COLUMNS[:6]:
-        for r in results + ["carried_in", "carried_out"]:
+        for r in [*results, "carried_in", "carried_out"]:
             cells[f"t3.{r}.{col.id}"] = draw(small)
         done = sum(int(cells[f"t3.{r}.{col.id}"]) for r in results)
         cells[f"t3.results_total.{col.id}"] = done
@@ -100,14 +100,32 @@ def table2(template: Template, cells: dict[str, int | float]) -> list[Block]:
         if template not in row.templates:
             continue
         cols = T2_COLUMNS[(template, row.id)]
-        label = "行政规范性文件" if row.id == "normative" and template is Template.T2021 else row.label
-        out.append([["信息内容", *(c.label for c in cols)], [label, *(show(f"t2.{row.id}.{c.id}", cells[f"t2.{row.id}.{c.id}"]) for c in cols)]])
+        label = (
+            "行政规范性文件" if row.id == "normative" and template is Template.T2021 else row.label
+        )
+        out.append(
+            [
+                ["信息内容", *(c.label for c in cols)],
+                [label, *(show(f"t2.{row.id}.{c.id}", cells[f"t2.{row.id}.{c.id}"]) for c in cols)],
+            ]
+        )
     return out
 
 
 def table3(template: Template, cells: dict[str, int | float]) -> list[list[str]]:
     header = [
-        ["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "", "", "申请人情况", "", "", "", "", "", ""],
+        [
+            "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
+            "",
+            "",
+            "申请人情况",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+        ],
         ["", "", "", "自然人", "法人或其他组织", "", "", "", "", "总计"],
         ["", "", "", "", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", ""],
     ]
@@ -116,7 +134,14 @@ def table3(template: Template, cells: dict[str, int | float]) -> list[list[str]]
         label = _T3_LABELS[r]
         values = [str(cells[f"t3.{r}.{c.id}"]) for c in T3_COLUMNS]
         if "." in r or r in {"disclosed", "partial", "other", "results_total"}:
-            grid.append([_GROUP_OF.get(r, ""), label if "." not in r else "", label if "." in r else "", *values])
+            grid.append(
+                [
+                    _GROUP_OF.get(r, ""),
+                    label if "." not in r else "",
+                    label if "." in r else "",
+                    *values,
+                ]
+            )
         else:
             grid.append([label, "", "", *values])
     return grid
