@@ -13,6 +13,7 @@ from gongkai.ingest.read import read_report
 from gongkai.report.model import Report
 from tests.formats.render_docx import render_docx
 from tests.formats.render_html import render_html
+from tests.formats.render_pdf import render_pdf
 from tests.formats.reports import as_text, report_blocks, reports
 
 SETTINGS = settings(
@@ -89,4 +90,15 @@ def test_docx_reads_back_exactly(tmp_path: Path, case) -> None:  # type: ignore[
     template, year, cells = case
     path = tmp_path / "r.docx"
     render_docx(report_blocks(template, year, cells), path)
+    assert_exact(read_report(path), template, year, cells)
+
+
+@settings(
+    max_examples=5, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(reports())
+def test_pdf_reads_back_exactly(tmp_path: Path, case) -> None:  # type: ignore[no-untyped-def]
+    template, year, cells = case
+    path = tmp_path / "r.pdf"
+    render_pdf(report_blocks(template, year, cells), path, footer='"- " counter(page) " -"')
     assert_exact(read_report(path), template, year, cells)

@@ -59,7 +59,7 @@ def report_agency(lines: list[str]) -> str | None:
     title = _TITLE.search(_title_text(lines))
     if title:
         for part in (title.group("pre"), title.group("post")):
-            name = part.strip(" ：:\u3000")
+            name = part.strip(" ：:\u3000").removesuffix("关于")
             if len(name) >= 2 and _AGENCY_END.search(name):
                 return _expand(name)
     tail = [ln.strip() for ln in lines[-8:] if ln.strip()]

@@ -37,23 +37,18 @@ def assign_regions(items: list[Item]) -> list[Region]:
     and after each row of values, so earlier text never opens a later table."""
     regions: list[Region] = []
     region = Region.BEFORE
-    t4_values = 0
     tail = ""
     for item in items:
         own = normalise(item.label)
         window = tail + own
-        moved, at = _next_region(region, item, window, len(tail), t4_values)
+        moved, at = _next_region(region, item, window, len(tail))
         tail = "" if item.values else (window[at:] if moved != region else window)[-_WINDOW:]
         region = moved
-        if region is Region.T4:
-            t4_values += len(item.values)
         regions.append(region)
     return regions
 
 
-def _next_region(
-    region: Region, item: Item, text: str, own_start: int, t4_values: int
-) -> tuple[Region, int]:
+def _next_region(region: Region, item: Item, text: str, own_start: int) -> tuple[Region, int]:
     """The region after this item, and where in ``text`` the last marker began.
     Markers count in the order they appear: one flattened line can hold narrative,
     then a marker, then a table's first row."""
@@ -74,7 +69,9 @@ def _next_region(
         hit = _first(text[at:], ("行政复议",))
         if hit is not None:
             region, at = Region.T4, at + hit
-    if region is Region.T4 and t4_values > 0 and _first(text, _AFTER_MARKS) is not None:
+    # Closing sections end table 4 even when it printed nothing, so their figures
+    # ("信息处理费 380 元") are never taken for its cells.
+    if region is Region.T4 and not item.values and _first(text, _AFTER_MARKS) is not None:
         region = Region.AFTER
     return region, at
 

@@ -47,7 +47,11 @@ def test_table2_ignores_a_row_name_inside_narrative() -> None:
 
 @pytest.mark.parametrize(
     ("label", "group"),
-    [("行政复议", "review"), ("行政诉讼（未经复议直接起诉）", "suit_direct"), ("行政诉讼（复议后起诉）", "suit_after_review")],
+    [
+        ("行政复议", "review"),
+        ("行政诉讼（未经复议直接起诉）", "suit_direct"),
+        ("行政诉讼（复议后起诉）", "suit_after_review"),
+    ],
 )
 def test_table4_groups(label: str, group: str) -> None:
     assert t4_group_named(label) == group

@@ -23,7 +23,9 @@ def test_it_gives_a_glued_ordinal_back_to_the_next_label() -> None:
 
 
 def test_it_leaves_narrative_numbers_with_units_in_the_label() -> None:
-    assert items_of("全年主动公开政府信息 373 条，2020 年") == [("全年主动公开政府信息 373 条，2020 年", [])]
+    assert items_of("全年主动公开政府信息 373 条，2020 年") == [
+        ("全年主动公开政府信息 373 条，2020 年", [])
+    ]
 
 
 def test_it_keeps_money_units_and_signs() -> None:
@@ -36,7 +38,10 @@ def test_a_delimited_row_keeps_blank_cells_after_the_first_value() -> None:
     (item,) = rows_to_items((Row(cells, delimited=True),))
     assert item.label == "四、结转下年度继续办理"
     assert [(v.text, v.blank) for v in item.values] == [
-        ("1", False), ("0", False), ("", True), ("-", True)
+        ("1", False),
+        ("0", False),
+        ("", True),
+        ("-", True),
     ]
 
 
