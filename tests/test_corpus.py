@@ -22,8 +22,12 @@ _T2_2019 = ("normative", "license", "other_mgmt", "penalty", "coercion")
 KNOWN_GAPS: dict[str, tuple[str, set[str]]] = {
     "pingtan-2020.txt": (
         "split_ambiguous",
-        {f"t2.{r}.{c}" for r in _T2_2019 for c in ("made", "published", "total", "prev", "delta", "decisions")
-         if (c in ("made", "published", "total")) == (r == "normative")}
+        {
+            f"t2.{r}.{c}"
+            for r in _T2_2019
+            for c in ("made", "published", "total", "prev", "delta", "decisions")
+            if (c in ("made", "published", "total")) == (r == "normative")
+        }
         | {"t2.procurement.items", "t2.procurement.amount"},
     ),
     "pingtan-2023-flat.txt": (
@@ -67,3 +71,35 @@ def test_every_cell_names_where_it_was_printed(gold_path: Path) -> None:
 
 def test_the_corpus_is_there() -> None:
     assert len(GOLDS) >= 10, f"expected the sample reports in {CORPUS}"
+
+
+def _pdftotext(pdf: Path, out: Path, *flags: str) -> Path:
+    import shutil
+    import subprocess
+
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (Debian poppler-utils) is not installed")
+    subprocess.run(["pdftotext", *flags, str(pdf), str(out)], check=True)
+    return out
+
+
+@pytest.mark.parametrize("flags", [("-layout",), ("-raw",)])
+def test_text_that_poppler_extracted_from_a_corpus_pdf_reads_whole(
+    tmp_path: Path, flags: tuple[str, ...]
+) -> None:
+    """Other tools' extractions of a real PDF are reports we have not seen."""
+    gold = json.loads((CORPUS / "szfgs2024.gold.json").read_text(encoding="utf-8"))
+    report = read_report(_pdftotext(CORPUS / "szfgs2024.pdf", tmp_path / "sz.txt", *flags))
+    assert report.cells == pytest.approx(gold["cells"])
+    assert report.template.value == gold["template"] and report.year == gold["year"]
+
+
+def test_column_by_column_extraction_never_gives_a_wrong_value(tmp_path: Path) -> None:
+    """pdftotext's default mode prints table 4 a column at a time: values whose place
+    cannot be known are left out and named, never put in the wrong cell."""
+    gold = json.loads((CORPUS / "szfgs2024.gold.json").read_text(encoding="utf-8"))
+    report = read_report(_pdftotext(CORPUS / "szfgs2024.pdf", tmp_path / "sz.txt"))
+    assert {k: v for k, v in report.cells.items() if not same_value(k, v, gold["cells"][k])} == {}
+    assert len(report.cells) > 100
+    warned = {c for w in report.warnings for c in w.cells}
+    assert set(gold["cells"]) - set(report.cells) <= warned

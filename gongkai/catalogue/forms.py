@@ -71,7 +71,9 @@ T2_ROWS: tuple[RowSpec, ...] = (
     RowSpec("rules", "规章", ("规章",), BOTH),
     RowSpec("normative", "规范性文件", ("规范性文件",), BOTH),
     RowSpec("license", "行政许可", ("行政许可",), BOTH),
-    RowSpec("other_mgmt", "其他对外管理服务事项", ("其他对外管理服务事项", "对外管理服务"), ONLY_2019),
+    RowSpec(
+        "other_mgmt", "其他对外管理服务事项", ("其他对外管理服务事项", "对外管理服务"), ONLY_2019
+    ),
     RowSpec("penalty", "行政处罚", ("行政处罚",), BOTH),
     RowSpec("coercion", "行政强制", ("行政强制",), BOTH),
     RowSpec("fee", "行政事业性收费", ("行政事业性收费", "事业性收费"), BOTH),
@@ -124,18 +126,14 @@ T3_ROWS: tuple[RowSpec, ...] = (
     RowSpec("disclosed", "（一）予以公开", ("予以公开",), BOTH),
     RowSpec("partial", "（二）部分公开", ("部分公开", "区分处理"), BOTH),
     RowSpec("withheld.secret", "1.属于国家秘密", ("国家秘密",), BOTH),
-    RowSpec(
-        "withheld.law", "2.其他法律行政法规禁止公开", ("法律行政法规", "行政法规禁止"), BOTH
-    ),
+    RowSpec("withheld.law", "2.其他法律行政法规禁止公开", ("法律行政法规", "行政法规禁止"), BOTH),
     RowSpec("withheld.security", "3.危及“三安全一稳定”", ("三安全", "一稳定"), BOTH),
     RowSpec("withheld.third_party", "4.保护第三方合法权益", ("第三方合法", "保护第三方"), BOTH),
     RowSpec("withheld.internal", "5.属于三类内部事务信息", ("内部事务",), BOTH),
     RowSpec("withheld.process", "6.属于四类过程性信息", ("过程性信息", "四类过程"), BOTH),
     RowSpec("withheld.enforcement", "7.属于行政执法案卷", ("行政执法案卷", "执法案卷"), BOTH),
     RowSpec("withheld.inquiry", "8.属于行政查询事项", ("行政查询", "查询事项"), BOTH),
-    RowSpec(
-        "unavailable.not_held", "1.本机关不掌握相关政府信息", ("不掌握", "本机关不掌"), BOTH
-    ),
+    RowSpec("unavailable.not_held", "1.本机关不掌握相关政府信息", ("不掌握", "本机关不掌"), BOTH),
     RowSpec(
         "unavailable.needs_creation",
         "2.没有现成信息需要另行制作",
@@ -145,25 +143,30 @@ T3_ROWS: tuple[RowSpec, ...] = (
     RowSpec("unavailable.unclear", "3.补正后申请内容仍不明确", ("仍不明确", "补正后申请"), BOTH),
     RowSpec("not_processed.petition", "1.信访举报投诉类申请", ("信访", "举报投诉"), BOTH),
     RowSpec("not_processed.duplicate", "2.重复申请", ("重复申请",), BOTH),
-    RowSpec("not_processed.publication", "3.要求提供公开出版物", ("出版物",), BOTH),
-    RowSpec("not_processed.excessive", "4.无正当理由大量反复申请", ("大量反复", "反复申请", "无正当理由大量"), BOTH),
+    RowSpec("not_processed.publication", "3.要求提供公开出版物", ("出版物", "公开出版"), BOTH),
+    RowSpec(
+        "not_processed.excessive",
+        "4.无正当理由大量反复申请",
+        ("大量反复", "反复申请", "无正当理由大量"),
+        BOTH,
+    ),
     RowSpec(
         "not_processed.confirmation",
         "5.要求行政机关确认或重新出具已获取信息",
-        ("重新出具", "确认或重新", "已获取信息"),
+        ("重新出具", "确认或重新", "已获取信息", "要求行政机关确认"),
         BOTH,
     ),
     RowSpec("other", "（六）其他处理", ("其他处理",), ONLY_2019, weak=True),
     RowSpec(
         "other.no_correction",
         "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
-        ("逾期不补正", "无正当理由逾期"),
+        ("逾期不补正", "无正当理由逾期", "申请人无正当理由"),
         ONLY_2021,
     ),
     RowSpec(
         "other.no_fee",
         "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
-        ("缴纳费用", "收费通知"),
+        ("缴纳费用", "收费通知", "申请人逾期未按", "逾期未按收费"),
         ONLY_2021,
     ),
     RowSpec("other.other", "3.其他", ("3其他",), ONLY_2021),
@@ -196,9 +199,7 @@ def t3_row_ids(template: Template, *, single_other: bool | None = None) -> tuple
     if single_other is None:
         single_other = template is Template.T2019
     wanted = ONLY_2019 if single_other else ONLY_2021
-    return tuple(
-        r.id for r in T3_ROWS if r.templates == BOTH or r.templates == wanted
-    )
+    return tuple(r.id for r in T3_ROWS if r.templates == BOTH or r.templates == wanted)
 
 
 def t2_cell_ids(template: Template) -> tuple[str, ...]:

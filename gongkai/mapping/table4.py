@@ -40,4 +40,13 @@ def map_table4(items: list[Item], found: Found) -> None:
         merged.values.extend(item.values)
         if len(merged.values) >= len(_ALL_IDS):
             break
+    whole_groups = all(len(item.values) % 5 == 0 for _, item in data[: len(merged.values)])
+    if len(data) > 1 and not whole_groups and not _groups_add_up(merged.values[: len(_ALL_IDS)]):
+        # Values printed a few per line come in the extraction's order, not the form's.
+        found.warn(
+            "values_scattered",
+            "表四的数值分散在多行且不符合“总计=各项之和”，无法确定所属栏目，未记录",
+            tuple(_ALL_IDS),
+        )
+        return
     fit_row(merged, _ALL_IDS, found, check=_groups_add_up)

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from gongkai.ingest.layout import Row, Where
 
 # A number as printed: optional sign, digits, optional decimals, optional money unit.
-_NUMBER = r"[-－−]?\d+(?:[.．]\d+)?(?:\s*万?元)?"
+# Thousands may be grouped ("3,119"); a comma between other digits separates cells.
+_NUMBER = r"[-－−]?(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:[.．]\d+)?(?:\s*万?元)?"
 _NUMBER_RE = re.compile(_NUMBER)
 _WHOLE_NUMBER = re.compile(rf"^\s*(?:{_NUMBER})\s*$")
 # A number followed by one of these is narrative ("373 条", "2020 年"), not a table value.
@@ -57,7 +58,24 @@ def rows_to_items(rows: tuple[Row, ...]) -> list[Item]:
     items: list[Item] = []
     for row in rows:
         items.extend(delimited_items(row) if row.delimited else text_items(row))
-    return items
+    return join_value_lines(items)
+
+
+def join_value_lines(items: list[Item]) -> list[Item]:
+    """Some extractions print a table row as its label and then one value per line.
+    A line holding a single value and nothing else joins the line of text above it,
+    together with the single values already joined there."""
+    out: list[Item] = []
+    joining = False
+    for item in items:
+        lone = not item.delimited and not item.label.strip() and len(item.values) == 1
+        if lone and out and not out[-1].delimited and (joining or not out[-1].values):
+            out[-1].values.extend(item.values)
+            joining = True
+            continue
+        joining = False
+        out.append(item)
+    return out
 
 
 def is_number(text: str) -> bool:

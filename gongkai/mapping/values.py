@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -23,7 +24,7 @@ class Parsed:
 def parse_value(text: str, *, money: bool) -> Parsed:
     """Parse one printed value. Counts must be whole numbers; money cells are in 万元,
     and an amount printed in 元 is converted (and the conversion noted)."""
-    match = _PARTS.match(text)
+    match = _PARTS.match(unicodedata.normalize("NFKC", text).replace(",", ""))
     if match is None:
         return Parsed(None, f"“{text}”不是数字")
     sign, digits, unit = match.groups()
