@@ -59,7 +59,12 @@ def _plausible_chinese(text: str) -> bool:
     if not text:
         return False
     good = sum(
-        1 for ch in text if ch.isascii() or "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f"
-        or "\uff00" <= ch <= "\uffef" or ch in "“”‘’—…·"
+        1
+        for ch in text
+        if ch.isascii()
+        or "\u4e00" <= ch <= "\u9fff"
+        or "\u3000" <= ch <= "\u303f"
+        or "\uff00" <= ch <= "\uffef"
+        or ch in "“”‘’—…·"
     )
     return good / len(text) > 0.9
