@@ -26,6 +26,7 @@ from gongkai.ingest.grid import (
     Slot,
     TableRows,
     clean_text,
+    cut_around_nested,
     join_lines,
     pad_grid,
     table_rows,
@@ -125,17 +126,8 @@ class _Walker:
         number = self.tables
         trs = list(_children(tbl, (TR,)))
         slots = pad_grid([row_slots(tr, r > 0) for r, tr in enumerate(trs)], grid_width(tbl))
-        start = 0
-        for i, tr in enumerate(trs):
-            nested = [t for tc in _children(tr, (TC,)) for t in _children(tc, (TBL,))]
-            if not nested:
-                continue
-            yield TableRows(number, start + 1, tuple(slots[start : i + 1]))
-            start = i + 1
-            for inner in nested:
-                yield from self.table(inner)
-        if start < len(slots):
-            yield TableRows(number, start + 1, tuple(slots[start:]))
+        nested = [[t for tc in _children(tr, (TC,)) for t in _children(tc, (TBL,))] for tr in trs]
+        yield from cut_around_nested(number, slots, nested, self.table)
 
 
 def _children(el: Element, tags: tuple[str, ...]) -> Iterator[Element]:

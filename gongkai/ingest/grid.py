@@ -11,8 +11,9 @@ Cell text is cleaned here too, so that the HTML and Word adapters agree on it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from gongkai.ingest.layout import Cell, Row, Where
 
@@ -55,6 +56,31 @@ class TableRows:
     number: int
     first_row: int
     slots: tuple[tuple[Slot, ...], ...]
+
+
+Inner = TypeVar("Inner")
+Block = TypeVar("Block")
+
+
+def cut_around_nested(
+    number: int,
+    slots: Sequence[tuple[Slot, ...]],
+    nested: Sequence[Sequence[Inner]],
+    walk: Callable[[Inner], Iterator[Block]],
+) -> Iterator[TableRows | Block]:
+    """A table's rows in parts, each row that holds nested tables followed by what
+    ``walk`` makes of them, so that every row comes in document order.
+    ``nested[i]``: the tables nested in row i."""
+    start = 0
+    for i, inner in enumerate(nested):
+        if not inner:
+            continue
+        yield TableRows(number, start + 1, tuple(slots[start : i + 1]))
+        start = i + 1
+        for table in inner:
+            yield from walk(table)
+    if start < len(slots):
+        yield TableRows(number, start + 1, tuple(slots[start:]))
 
 
 def clean_text(text: str) -> str:

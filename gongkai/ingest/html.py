@@ -21,6 +21,7 @@ from gongkai.ingest.grid import (
     SpanCell,
     TableRows,
     clean_text,
+    cut_around_nested,
     expand_spans,
     join_lines,
     pad_grid,
@@ -257,17 +258,11 @@ class _Walker:
             yield from self._children(caption)
             yield from self._flush()
         slots = pad_grid(expand_spans(spans))
-        start = 0
-        for i, tr in enumerate(table_row_elements(table)):
-            nested = [t for td in cells_of(tr) for t in outermost_tables(td)]
-            if not nested:
-                continue
-            yield TableRows(number, start + 1, tuple(slots[start : i + 1]))
-            start = i + 1
-            for inner in nested:
-                yield from self.walk(inner)
-        if start < len(slots):
-            yield TableRows(number, start + 1, tuple(slots[start:]))
+        nested = [
+            [t for td in cells_of(tr) for t in outermost_tables(td)]
+            for tr in table_row_elements(table)
+        ]
+        yield from cut_around_nested(number, slots, nested, self.walk)
 
 
 def table_row_elements(table: HtmlElement) -> list[HtmlElement]:

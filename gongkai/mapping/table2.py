@@ -47,10 +47,9 @@ def _plausible(kinds: tuple[str, ...]) -> Check:
     and a count of items cannot fall below zero."""
 
     def check(tokens: list[Token]) -> bool:
-        v = numbers(tokens)
-        if v is None:
+        named = _named(kinds, tokens)
+        if named is None:
             return False
-        named = dict(zip(kinds, v, strict=True))
         if "published" in named and named["total"] < named["published"]:
             return False
         return not ("prev" in named and "delta" in named and named["prev"] + named["delta"] < 0)
@@ -84,11 +83,16 @@ def _spread(tokens: list[Token]) -> int:
     return max(lengths) - min(lengths)
 
 
-def _soft(kinds: tuple[str, ...], tokens: list[Token]) -> bool:
+def _named(kinds: tuple[str, ...], tokens: list[Token]) -> dict[str, float] | None:
+    """Column id → value, or None when a value is blank or no number."""
     v = numbers(tokens)
-    if v is None:
+    return None if v is None else dict(zip(kinds, v, strict=True))
+
+
+def _soft(kinds: tuple[str, ...], tokens: list[Token]) -> bool:
+    named = _named(kinds, tokens)
+    if named is None:
         return False
-    named = dict(zip(kinds, v, strict=True))
     if "in_force" in named and named["in_force"] < named["made"]:
         return False
     return not ("prev" in named and "delta" in named and abs(named["delta"]) > named["prev"])
