@@ -10,7 +10,7 @@ sum of its parts) almost always leave one split.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from functools import lru_cache
 from itertools import combinations
 from math import comb, prod
@@ -101,21 +101,3 @@ def _combine(
             continue
         for way in ways:
             yield from _combine(options, index + 1, left - pieces, acc + way)
-
-
-def unique_split(
-    tokens: list[Token], count: int, accept: Callable[[list[Token]], bool]
-) -> tuple[list[Token] | None, int]:
-    """The one split the check accepts, and how many splits it accepted (0, 1 or more)."""
-    found: list[Token] | None = None
-    accepted = 0
-    try:
-        for candidate in candidate_splits(tokens, count):
-            if accept(candidate):
-                accepted += 1
-                if accepted > 1:
-                    return None, accepted
-                found = candidate
-    except TooManySplits:
-        return None, 2
-    return found, accepted

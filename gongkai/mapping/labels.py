@@ -39,12 +39,10 @@ def t3_row_named(label: str) -> str | None:
 def t2_row_named(label: str) -> str | None:
     """The table-2 row whose name ends the label ("…处理决定数量行政许可" → license)."""
     text = normalise(label)
-    best: str | None = None
     for row in T2_ROWS:
-        for key in row.keys:
-            if text.endswith(key) and (best is None or len(key) > 0):
-                best = row.id
-    return best
+        if any(text.endswith(key) for key in row.keys):
+            return row.id
+    return None
 
 
 def t4_group_named(label: str) -> str | None:

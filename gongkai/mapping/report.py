@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gongkai.catalogue.forms import Template, cell_ids
+from gongkai.catalogue.forms import T3_COLUMNS, Template, cell_ids, t3_row_ids
 from gongkai.catalogue.text import normalise
 from gongkai.errors import UnreadableFile
 from gongkai.ingest.layout import Layout
@@ -43,13 +43,14 @@ def layout_to_report(layout: Layout) -> Report:
         map_table3(by_region[Region.T3], template, found)
         map_table4(by_region[Region.T4], found)
         _warn_missing(found, template)
+    ordered = _ordered(found)
     return Report(
         source=layout.file,
         agency=report_agency(lines),
         year=year,
         template=template,
-        cells={k: found.cells[k] for k in _ordered(found)},
-        provenance={k: found.provenance[k] for k in _ordered(found)},
+        cells={k: found.cells[k] for k in ordered},
+        provenance={k: found.provenance[k] for k in ordered},
         warnings=tuple(found.warnings),
     )
 
@@ -73,18 +74,28 @@ def choose_template(
     return Template.T2021 if year is None or year >= 2021 else Template.T2019
 
 
+# Every known id in the forms' order, for a stable order of the output.
+_ORDER = {
+    cid: i
+    for i, cid in enumerate(dict.fromkeys(cell_ids(Template.T2019) + cell_ids(Template.T2021)))
+}
+
+
 def _ordered(found: Found) -> list[str]:
-    order = {cid: i for i, cid in enumerate(cell_ids(Template.T2019) + cell_ids(Template.T2021))}
-    return sorted(found.cells, key=lambda c: order.get(c, len(order)))
+    return sorted(found.cells, key=lambda c: _ORDER.get(c, len(_ORDER)))
 
 
 def _warn_missing(found: Found, template: Template) -> None:
-    expected = [c for c in cell_ids(template) if not c.startswith("t3.other")]
-    has_single_other = any(c.startswith("t3.other.") and c.count(".") == 2 for c in found.cells)
+    """Name every cell of the form the report prints that was not read. The 其他处理
+    variant is the one the report printed (a 2021 report may print the 2019 single row)."""
+    other = [c for c in found.cells if c.startswith("t3.other.")]
+    variant: bool | None = None  # the template's own, when the report printed neither
+    if other:
+        variant = all(c.count(".") == 2 for c in other)
+    rows = t3_row_ids(template, single_other=variant)
+    expected = [c for c in cell_ids(template) if not c.startswith("t3.")]
+    expected += [f"t3.{r}.{col.id}" for r in rows for col in T3_COLUMNS]
     missing = [c for c in expected if c not in found.cells]
-    if template is Template.T2021 and not any(c.startswith("t3.other.") for c in found.cells):
-        missing += [c for c in cell_ids(template) if c.startswith("t3.other")]
-    del has_single_other
     for table, name in (("t2.", "表二"), ("t3.", "表三"), ("t4.", "表四")):
         ids = tuple(c for c in missing if c.startswith(table))
         if ids:

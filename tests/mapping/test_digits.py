@@ -2,7 +2,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from gongkai.ingest.layout import Where
-from gongkai.mapping.digits import candidate_splits, unique_split
+from gongkai.mapping.digits import candidate_splits
 from gongkai.mapping.tokens import Token
 
 W = Where("t.txt")
@@ -10,6 +10,12 @@ W = Where("t.txt")
 
 def run(*texts: str) -> list[Token]:
     return [Token(t, W, run=True) for t in texts]
+
+
+def unique_split(tokens: list[Token], count: int, accept) -> tuple[list[Token] | None, int]:  # type: ignore[no-untyped-def]
+    """The one accepted split and how many were accepted."""
+    accepted = [c for c in candidate_splits(tokens, count) if accept(c)]
+    return (accepted[0] if len(accepted) == 1 else None), len(accepted)
 
 
 def adds_up(tokens: list[Token]) -> bool:
