@@ -3,6 +3,8 @@
     gongkai parse FILE... [--json]   read reports, print tables (or JSON)
     gongkai schema                    print the JSON Schema of a report
     gongkai corpus [DIR]              read every sample report, compare with the gold answers
+    gongkai deadline --received DATE ...   the reply deadline in working days (see workdays/cli.py)
+    gongkai calendar add|day|years    the working-day calendar
 
 Messages are Chinese; one unreadable file is one line on stderr, never a traceback.
 Exit status: 0 all files read, 1 some file failed, 2 usage error.
@@ -35,6 +37,7 @@ from gongkai.errors import UnreadableFile
 from gongkai.gold import Gold, Score, gold_path, is_gold_file, load_gold, score
 from gongkai.ingest.read import read_report
 from gongkai.report.model import CellValue, Report, json_schema_text
+from gongkai.workdays import cli as workdays_cli
 
 PROG = "gongkai"
 ABSENT = "—"
@@ -354,6 +357,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("schema", help="打印报告的 JSON Schema")
     corpus = commands.add_parser("corpus", help="读取样本报告目录，并与标准答案比对")
     corpus.add_argument("folder", nargs="?", metavar="DIR", help="默认：../shared/corpus")
+    workdays_cli.add_parsers(commands)
     return parser
 
 
@@ -383,6 +387,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_parse(args.files, args.json)
         if args.command == "schema":
             return cmd_schema()
+        if args.command == "deadline":
+            return workdays_cli.cmd_deadline(args)
+        if args.command == "calendar":
+            return workdays_cli.cmd_calendar(args)
         return cmd_corpus(args.folder)
     except BrokenPipeError:
         return _stop_quietly_on_closed_pipe()
