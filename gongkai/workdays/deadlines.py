@@ -262,10 +262,11 @@ def reply_due(cal: Calendar, facts: ReplyFacts, rules: Rules = Rules()) -> Deadl
         steps.append(Step("第三十条", f"补正告知应不晚于{_fmt(notice.due)}发出", notice.due))
         steps.append(Step("第三十条", "答复期限自收到补正申请之日起重新计算", start))
     days = REPLY_DAYS
+    plain = "（未计停止计时）" if facts.consultations or facts.fees else ""
     steps.append(
         Step(
             "第三十三条第二款",
-            f"自{_fmt(start)}的次日起算 {days} 个工作日",
+            f"自{_fmt(start)}的次日起算 {days} 个工作日{plain}",
             cal.add_workdays(start, days),
         )
     )
