@@ -1,0 +1,1 @@
+"""The gongkai disclosure office: Django on top of the framework-free ``gongkai`` core."""

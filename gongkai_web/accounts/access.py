@@ -1,0 +1,66 @@
+"""Who may see and do what. Views get objects only through these helpers, so staff of one
+agency get 404 for another agency's cases, and supervisors see everything read-only."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.http import Http404
+
+from gongkai_web.accounts.models import Agency, Membership, Role
+from gongkai_web.applications.models import Application
+
+# The roles that may take each kind of step (an agency admin may do all of them).
+ACTIONS: dict[str, set[str]] = {
+    "register": {Role.REGISTRAR, Role.ADMIN},
+    "handle": {Role.HANDLER, Role.ADMIN},
+    "review": {Role.REVIEWER, Role.ADMIN},
+    "assign": {Role.REGISTRAR, Role.ADMIN},
+    "manage": {Role.ADMIN},
+}
+
+
+def is_supervisor(user: Any) -> bool:
+    return (
+        bool(user.is_authenticated)
+        and Membership.objects.filter(user=user, role=Role.SUPERVISOR).exists()
+    )
+
+
+def visible_agencies(user: Any) -> QuerySet[Agency]:
+    """Agencies whose cases ``user`` may read."""
+    if not user.is_authenticated:
+        return Agency.objects.none()
+    if is_supervisor(user):
+        return Agency.objects.all()
+    return Agency.objects.filter(memberships__user=user).distinct()
+
+
+def roles_in(user: Any, agency: Agency) -> set[str]:
+    if not user.is_authenticated:
+        return set()
+    return set(Membership.objects.filter(user=user, agency=agency).values_list("role", flat=True))
+
+
+def may(user: Any, agency: Agency, action: str) -> bool:
+    return bool(roles_in(user, agency) & ACTIONS[action])
+
+
+def require(user: Any, agency: Agency, action: str) -> None:
+    """Raise PermissionDenied (403) unless ``user`` holds a role for ``action`` in ``agency``."""
+    if not may(user, agency, action):
+        raise PermissionDenied("您在本机关没有此操作的权限")
+
+
+def visible_applications(user: Any) -> QuerySet[Application]:
+    return Application.objects.filter(agency__in=visible_agencies(user))
+
+
+def get_application(user: Any, pk: int) -> Application:
+    """The case if ``user`` may read it, else 404 (never 403: its existence is not revealed)."""
+    app = visible_applications(user).select_related("agency", "assignee").filter(pk=pk).first()
+    if app is None:
+        raise Http404("没有这个申请")
+    return app

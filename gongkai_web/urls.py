@@ -1,0 +1,10 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("", include("gongkai_web.accounts.urls")),
+    path("", include("gongkai_web.applications.urls")),
+    path("annual/", include("gongkai_web.annual.urls")),
+    path("public/", include("gongkai_web.portal.urls")),
+]

@@ -1,0 +1,57 @@
+"""First end-to-end pass through the services and the tables (more in the helpers' tests)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.contrib.auth.models import User
+
+from gongkai_web.accounts.models import Agency
+from gongkai_web.annual.tables import table3, table4
+from gongkai_web.applications import services
+from gongkai_web.applications.models import Status
+
+D = dt.date.fromisoformat
+pytestmark = pytest.mark.django_db
+
+
+def intake(**over: object) -> dict[str, object]:
+    data: dict[str, object] = dict(
+        applicant_type="natural",
+        applicant_name="张三",
+        id_document="身份证 110101199001011234",
+        phone="13800000000",
+        description="2025年本机关行政许可决定",
+        form_wanted="电子文档",
+        delivery="电子邮件",
+        channel="in_person",
+        arrived=D("2026-02-10"),
+    )
+    data.update(over)
+    return data
+
+
+def test_a_case_from_intake_to_reply_and_into_table_3() -> None:
+    agency = Agency.objects.create(name="某市科学技术局", short_code="KJJ")
+    clerk = User.objects.create_user("clerk")
+    app = services.register(agency, intake(), clerk)
+    assert app.reg_no == "KJJ-2026-00001" and len(app.tracking_code) == 12
+    assert app.due == D("2026-03-16")
+    services.assign(app, clerk, clerk, D("2026-02-11"))
+    c = services.send_consultation(app, clerk, D("2026-02-12"), "某公司")
+    services.answer_consultation(c, clerk, D("2026-02-26"), "不同意公开")
+    app.refresh_from_db()
+    assert app.due > D("2026-03-16")
+    services.draft_reply(
+        app, clerk, D("2026-03-02"), "partial", "涉及商业秘密（第十五条、第三十七条）", "部分公开"
+    )
+    services.review(app, clerk, D("2026-03-03"), True)
+    services.reply(app, clerk, D("2026-03-04"))
+    app.refresh_from_db()
+    assert app.status == Status.CLOSED and app.closed_on == D("2026-03-04")
+    cells = table3(2026)
+    assert cells["t3.new.natural"] == 1 and cells["t3.partial.natural"] == 1
+    assert cells["t3.results_total.total"] == 1 and cells["t3.carried_out.total"] == 0
+    assert [e.kind for e in app.events.all()][0] == "registered"
+    assert table4(2026)["t4.review.total"] == 0
