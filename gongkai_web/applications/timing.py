@@ -16,13 +16,17 @@ from gongkai.errors import DeadlineInputError, OutsideCalendar
 from gongkai.workdays import Calendar, load_calendar
 from gongkai.workdays.deadlines import (
     Channel,
-    Consultation as ConsultationFacts,
     Deadline,
     Extension,
-    FeeNotice as FeeFacts,
     ReplyFacts,
     Rules,
     reply_due,
+)
+from gongkai.workdays.deadlines import (
+    Consultation as ConsultationFacts,
+)
+from gongkai.workdays.deadlines import (
+    FeeNotice as FeeFacts,
 )
 from gongkai.workdays.store import added_dir
 from gongkai_web.applications.models import Application, Status

@@ -53,5 +53,5 @@ def test_a_case_from_intake_to_reply_and_into_table_3() -> None:
     cells = table3(2026)
     assert cells["t3.new.natural"] == 1 and cells["t3.partial.natural"] == 1
     assert cells["t3.results_total.total"] == 1 and cells["t3.carried_out.total"] == 0
-    assert [e.kind for e in app.events.all()][0] == "registered"
+    assert app.events.first().kind == "registered"
     assert table4(2026)["t4.review.total"] == 0
