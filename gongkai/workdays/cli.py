@@ -217,6 +217,7 @@ def cmd_calendar(args: argparse.Namespace) -> int:
             target = add_year(args.file, replace=args.replace)
             year = load_calendar()
             print(f"已添加：{target}（日历现为 {_span_text(year)}）")
+            print("办公平台中未办结申请的答复期限需重新计算：python -m gongkai_web retime")
             return EXIT_OK
         calendar = load_calendar()
         if args.calendar_command == "years":
