@@ -52,3 +52,8 @@ class CalendarDataError(GongkaiError):
 
 class DeadlineInputError(GongkaiError):
     """The facts given for a deadline contradict each other (e.g. answered before sent)."""
+
+
+class FeeInputError(GongkaiError):
+    """A count given to a 信息处理费 calculation is impossible (negative numbers of
+    applications or pages)."""
