@@ -2,7 +2,7 @@
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: start setup test lint typecheck pytest format schema accuracy speed
+.PHONY: start setup test test-postgres lint typecheck pytest format schema accuracy speed office-bench
 
 start: setup
 	$(BIN)/gongkai corpus
@@ -10,15 +10,18 @@ start: setup
 setup:
 	scripts/setup
 
-# What CI runs (.ci/run): lint, strict types, tests. All three run even when one fails, so
-# one run shows every problem; the status is non-zero if any failed. pytest's 5 ("no tests
-# collected") is not a failure: a tree with no tests yet still passes its checks.
+# What CI runs (.ci/run): lint, strict types, tests on SQLite, then the same tests on
+# PostgreSQL (scripts/test-postgres starts the local server; it fails when PostgreSQL cannot
+# be had, unless GONGKAI_SKIP_POSTGRES=1). All run even when one fails, so one run shows
+# every problem; the status is non-zero if any failed. pytest's 5 ("no tests collected") is
+# not a failure: a tree with no tests yet still passes its checks.
 test: | $(BIN)/python
 	@status=0; \
 	echo "== ruff check"; $(BIN)/ruff check . || status=1; \
 	echo "== mypy --strict"; $(BIN)/mypy --strict gongkai bench || status=1; \
-	echo "== pytest"; $(BIN)/python -m pytest; code=$$?; \
+	echo "== pytest (SQLite)"; env -u DATABASE_URL $(BIN)/python -m pytest; code=$$?; \
 	if [ $$code -ne 0 ] && [ $$code -ne 5 ]; then status=1; fi; \
+	echo "== pytest (PostgreSQL)"; scripts/test-postgres || status=1; \
 	exit $$status
 
 lint: | $(BIN)/python
@@ -29,6 +32,9 @@ typecheck: | $(BIN)/python
 
 pytest: | $(BIN)/python
 	$(BIN)/python -m pytest; code=$$?; [ $$code -eq 0 ] || [ $$code -eq 5 ]
+
+test-postgres: | $(BIN)/python
+	scripts/test-postgres
 
 format: | $(BIN)/python
 	$(BIN)/ruff format .
@@ -42,6 +48,9 @@ accuracy: | $(BIN)/python
 
 speed: | $(BIN)/python
 	$(BIN)/python bench/speed.py
+
+office-bench: | $(BIN)/python
+	$(BIN)/python bench/office.py
 
 $(BIN)/python:
 	scripts/setup
