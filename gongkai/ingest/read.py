@@ -37,3 +37,12 @@ def read_report(path: str | Path) -> Report:
     from gongkai.mapping.report import layout_to_report
 
     return layout_to_report(read_layout(path))
+
+
+def read_document(path: str | Path) -> tuple[Layout, Report]:
+    """The layout of one file and the report mapped from it, reading the file once (for
+    checks that need the document's text as well as its cells). Raises UnreadableFile."""
+    from gongkai.mapping.report import layout_to_report
+
+    layout = read_layout(path)
+    return layout, layout_to_report(layout)
