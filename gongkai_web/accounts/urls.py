@@ -1,2 +1,10 @@
+from django.contrib.auth import views as auth_views
+from django.urls import path
 
-urlpatterns: list[object] = []
+from gongkai_web.accounts import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("login/", auth_views.LoginView.as_view(), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+]

@@ -1,2 +1,9 @@
+from django.urls import path
 
-urlpatterns: list[object] = []
+from gongkai_web.annual import views
+
+app_name = "annual"
+urlpatterns = [
+    path("", views.tables, name="tables"),
+    path("export.json", views.export, name="export"),
+]

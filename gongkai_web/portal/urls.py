@@ -1,2 +1,10 @@
+from django.urls import path
 
-urlpatterns: list[object] = []
+from gongkai_web.portal import views
+
+app_name = "portal"
+urlpatterns = [
+    path("apply/", views.apply, name="apply"),
+    path("apply/done/", views.submitted, name="submitted"),
+    path("status/", views.status, name="status"),
+]

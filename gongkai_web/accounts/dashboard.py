@@ -1,0 +1,63 @@
+"""What the home page shows: per agency, open cases by status, due soon and overdue."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.db.models import Count
+
+from gongkai.errors import OutsideCalendar
+from gongkai_web.accounts.models import Agency
+from gongkai_web.applications.models import OPEN_STATUSES, Application, Status
+from gongkai_web.applications.timing import calendar
+
+SOON_WORKDAYS = 5
+LISTED = 10  # cases listed per agency and kind; the count says how many there are
+
+
+@dataclass
+class AgencyBoard:
+    agency: Agency
+    by_status: list[tuple[str, int]] = field(default_factory=list)
+    soon: list[Application] = field(default_factory=list)
+    soon_count: int = 0
+    overdue: list[Application] = field(default_factory=list)
+    overdue_count: int = 0
+
+
+def soon_limit(today: dt.date) -> dt.date:
+    """The last day counted as "due soon": 5 working days after today (calendar days past the
+    calendar's end, so the page never fails on a missing year)."""
+    try:
+        return calendar().add_workdays(today, SOON_WORKDAYS)
+    except (OutsideCalendar, ValueError):
+        return today + dt.timedelta(days=7)
+
+
+def boards(agencies: Iterable[Agency], today: dt.date) -> list[AgencyBoard]:
+    agencies = list(agencies)
+    ids = [a.id for a in agencies]
+    open_cases = Application.objects.filter(agency_id__in=ids, status__in=OPEN_STATUSES)
+    counts: dict[int, dict[str, int]] = {}
+    for row in open_cases.values("agency_id", "status").annotate(n=Count("id")):
+        counts.setdefault(row["agency_id"], {})[row["status"]] = row["n"]
+    limit = soon_limit(today)
+    result = []
+    for agency in agencies:
+        mine = open_cases.filter(agency=agency).order_by("due", "id")
+        soon = mine.filter(due__gte=today, due__lte=limit)
+        overdue = mine.filter(due__lt=today)
+        labels = dict(Status.choices)
+        result.append(
+            AgencyBoard(
+                agency=agency,
+                by_status=[(labels[s], counts.get(agency.id, {}).get(s, 0)) for s in OPEN_STATUSES],
+                soon=list(soon[:LISTED]),
+                soon_count=soon.count(),
+                overdue=list(overdue[:LISTED]),
+                overdue_count=overdue.count(),
+            )
+        )
+    return result

@@ -1,0 +1,395 @@
+"""The office's pages: case list, intake, case detail with its next steps, attachments, letters.
+
+Views are thin: cases come only through ``access.get_application`` (404 for another agency's),
+each step checks the role with ``access.require`` (403, e.g. for a read-only supervisor) and
+calls one service; a ``CaseError`` becomes a message on the case page, never a 500.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django import forms as djforms
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import content_disposition_header
+from django.views.decorators.http import require_POST
+
+from gongkai_web.accounts.access import (
+    get_application,
+    is_supervisor,
+    may,
+    require,
+    visible_agencies,
+)
+from gongkai_web.applications import forms, services, timing
+from gongkai_web.applications.errors import CaseError
+from gongkai_web.applications.models import (
+    APPLICANT_TYPES,
+    OPEN_STATUSES,
+    Application,
+    ProceedingResult,
+    Status,
+)
+
+PAGE_SIZE = 50
+S = Status
+ALL = frozenset(Status.values)
+HANDLING = frozenset(services.HANDLING)
+
+
+@dataclass(frozen=True)
+class Step:
+    """One handling step: who may take it (an ``access.ACTIONS`` key), in which states, with
+    which form, and the service call it makes with the form's cleaned data."""
+
+    label: str
+    action: str
+    statuses: frozenset[str]
+    form: type[djforms.Form]
+    run: Callable[[Application, Any, dict[str, Any]], object]
+    per: str = ""  # "consultation", "fee", "proceeding": one form per open object of that kind
+
+
+def _consultation(app: Application, d: dict[str, Any]) -> Any:
+    return get_object_or_404(app.consultations, pk=d["consultation"])
+
+
+def _fee(app: Application, d: dict[str, Any]) -> Any:
+    return get_object_or_404(app.fees, pk=d["fee"])
+
+
+def _proceeding(app: Application, d: dict[str, Any]) -> Any:
+    return get_object_or_404(app.proceedings, pk=d["proceeding"])
+
+
+F = forms
+STEPS: dict[str, Step] = {
+    "assign": Step(
+        "分办",
+        "assign",
+        HANDLING | {S.IN_REVIEW},
+        F.AssignForm,
+        lambda a, u, d: services.assign(a, d["handler"], u, d["on"]),
+    ),
+    "correction": Step(
+        "告知补正",
+        "handle",
+        frozenset({S.REGISTERED, S.HANDLING}),
+        F.CorrectionRequestForm,
+        lambda a, u, d: services.request_correction(a, u, d["on"], d["respond_by"], d["note"]),
+    ),
+    "correction_received": Step(
+        "收到补正",
+        "handle",
+        frozenset({S.AWAITING_CORRECTION}),
+        F.StepForm,
+        lambda a, u, d: services.receive_correction(a, u, d["on"]),
+    ),
+    "correction_lapsed": Step(
+        "逾期未补正，不再处理",
+        "handle",
+        frozenset({S.AWAITING_CORRECTION}),
+        F.StepForm,
+        lambda a, u, d: services.lapse_correction(a, u, d["on"]),
+    ),
+    "consult": Step(
+        "征求意见",
+        "handle",
+        HANDLING - {S.AWAITING_FEE},
+        F.ConsultationForm,
+        lambda a, u, d: services.send_consultation(a, u, d["on"], d["party"], d["agency"]),
+    ),
+    "consult_answer": Step(
+        "登记意见",
+        "handle",
+        frozenset({S.CONSULTING}),
+        F.ConsultationAnswerForm,
+        lambda a, u, d: services.answer_consultation(_consultation(a, d), u, d["on"], d["opinion"]),
+        per="consultation",
+    ),
+    "extension": Step(
+        "批准延期",
+        "handle",
+        HANDLING | {S.IN_REVIEW},
+        F.ExtensionForm,
+        lambda a, u, d: services.approve_extension(a, u, d["on"], d["days"], d["approver"]),
+    ),
+    "fee": Step(
+        "发出收费通知",
+        "handle",
+        frozenset({S.REGISTERED, S.HANDLING}),
+        F.FeeForm,
+        lambda a, u, d: services.issue_fee(a, u, d["on"], d["method"], d["amount"]),
+    ),
+    "fee_paid": Step(
+        "登记缴费",
+        "handle",
+        frozenset({S.AWAITING_FEE}),
+        F.FeeStepForm,
+        lambda a, u, d: services.pay_fee(_fee(a, d), u, d["on"]),
+        per="fee",
+    ),
+    "fee_lapsed": Step(
+        "逾期未缴费，不再处理",
+        "handle",
+        frozenset({S.AWAITING_FEE}),
+        F.FeeStepForm,
+        lambda a, u, d: services.lapse_fee(_fee(a, d), u, d["on"]),
+        per="fee",
+    ),
+    "draft": Step(
+        "拟定答复",
+        "handle",
+        frozenset({S.REGISTERED, S.HANDLING}),
+        F.DraftReplyForm,
+        lambda a, u, d: services.draft_reply(a, u, d["on"], d["outcome"], d["grounds"], d["text"]),
+    ),
+    "review": Step(
+        "审核",
+        "review",
+        frozenset({S.IN_REVIEW}),
+        F.ReviewForm,
+        lambda a, u, d: services.review(a, u, d["on"], d["decision"] == "approve", d["note"]),
+    ),
+    "reply": Step(
+        "答复并办结",
+        "handle",
+        frozenset({S.APPROVED}),
+        F.StepForm,
+        lambda a, u, d: services.reply(a, u, d["on"]),
+    ),
+    "withdraw": Step(
+        "申请人撤回",
+        "handle",
+        frozenset(OPEN_STATUSES),
+        F.NoteForm,
+        lambda a, u, d: services.withdraw(a, u, d["on"], d["note"]),
+    ),
+    "proceeding": Step(
+        "登记复议或诉讼",
+        "handle",
+        ALL,
+        F.ProceedingForm,
+        lambda a, u, d: services.add_proceeding(
+            a, u, d["kind"], d["filed_on"], d["body"], d["review"]
+        ),
+    ),
+    "decide": Step(
+        "登记审结结果",
+        "handle",
+        ALL,
+        F.DecideProceedingForm,
+        lambda a, u, d: services.decide_proceeding(_proceeding(a, d), u, d["result"], d["on"]),
+        per="proceeding",
+    ),
+}
+
+
+def _open_objects(app: Application, per: str) -> list[Any]:
+    if per == "consultation":
+        return [c for c in app.consultations.all() if c.answered is None]
+    if per == "fee":
+        return [f for f in app.fees.all() if f.paid is None]
+    return [p for p in app.proceedings.all() if p.result == ProceedingResult.PENDING]
+
+
+def _step_forms(app: Application, user: Any) -> list[dict[str, Any]]:
+    """The forms of the steps this user may take now."""
+    shown = []
+    for name, step in STEPS.items():
+        if app.status not in step.statuses or not may(user, app.agency, step.action):
+            continue
+        objects = _open_objects(app, step.per) if step.per else [None]
+        for obj in objects:
+            initial = {step.per: obj.pk} if obj is not None else {}
+            form = step.form(app=app, initial=initial, auto_id=f"id_{name}_{len(shown)}_%s")
+            shown.append({"name": name, "label": step.label, "form": form, "object": obj})
+    return shown
+
+
+# --- pages ----------------------------------------------------------------------------------
+
+
+class ListFilter(djforms.Form):
+    agency = djforms.ModelChoiceField(label="机关", queryset=None, required=False)
+    status = djforms.ChoiceField(
+        label="状态", choices=[("", "全部"), *Status.choices], required=False
+    )
+    applicant_type = djforms.ChoiceField(
+        label="申请人类型", choices=[("", "全部"), *APPLICANT_TYPES], required=False
+    )
+    year = djforms.IntegerField(label="收到年份", min_value=2008, max_value=2100, required=False)
+    q = djforms.CharField(label="搜索", required=False, max_length=100)
+    open = djforms.BooleanField(label="仅未办结", required=False)
+
+
+def _filtered(user: Any, f: ListFilter) -> QuerySet[Application]:
+    """The visible cases matching the filter, in the order of the (agency, -received, -id)
+    index. Agency ids are resolved first so that one agency is an equality on the index."""
+    apps = Application.objects.select_related("agency", "assignee")
+    agency = f.cleaned_data.get("agency")
+    if agency is not None:
+        apps = apps.filter(agency=agency)
+    elif not is_supervisor(user):
+        ids = list(visible_agencies(user).values_list("id", flat=True))
+        apps = apps.filter(agency_id=ids[0]) if len(ids) == 1 else apps.filter(agency_id__in=ids)
+    d = f.cleaned_data
+    if d.get("status"):
+        apps = apps.filter(status=d["status"])
+    elif d.get("open"):
+        apps = apps.filter(status__in=OPEN_STATUSES)
+    if d.get("applicant_type"):
+        apps = apps.filter(applicant_type=d["applicant_type"])
+    if d.get("year"):
+        apps = apps.filter(
+            received__gte=dt.date(d["year"], 1, 1), received__lte=dt.date(d["year"], 12, 31)
+        )
+    if q := (d.get("q") or "").strip():
+        apps = apps.filter(
+            Q(reg_no__icontains=q) | Q(applicant_name__icontains=q) | Q(description__icontains=q)
+        )
+    return apps.order_by("-received", "-id")
+
+
+def case_list(request: HttpRequest) -> HttpResponse:
+    f = ListFilter(request.GET)  # every filter is optional; invalid ones are left out
+    f.fields["agency"].queryset = visible_agencies(request.user)
+    f.is_valid()
+    try:
+        page = max(1, int(request.GET.get("page", "1")))
+    except ValueError:
+        page = 1
+    # No COUNT(*): one row more than a page tells whether there is a next page.
+    start = (page - 1) * PAGE_SIZE
+    rows = list(_filtered(request.user, f)[start : start + PAGE_SIZE + 1])
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "applications/list.html",
+        {
+            "filter": f,
+            "cases": rows[:PAGE_SIZE],
+            "page": page,
+            "has_next": len(rows) > PAGE_SIZE,
+            "query": query.urlencode(),
+        },
+    )
+
+
+def intake(request: HttpRequest) -> HttpResponse:
+    agencies = [a for a in visible_agencies(request.user) if may(request.user, a, "register")]
+    if not agencies:
+        raise PermissionDenied("您没有登记申请的权限")
+    form = forms.IntakeForm(request.POST or None, agencies=agencies)
+    form.fields["agency"].queryset = visible_agencies(request.user).filter(
+        pk__in=[a.pk for a in agencies]
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            app = services.register(form.cleaned_data["agency"], form.intake_data(), request.user)
+        except CaseError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(
+                request, f"已登记：{app.reg_no}，查询码 {app.tracking_code}（请告知申请人）"
+            )
+            return redirect("applications:detail", app.pk)
+    return render(request, "applications/intake.html", {"form": form})
+
+
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    app = get_application(request.user, pk)
+    return render(
+        request,
+        "applications/detail.html",
+        {
+            "app": app,
+            "deadline": timing.explain(app) if app.is_open or app.due else None,
+            "events": app.events.select_related("actor"),
+            "consultations": app.consultations.all(),
+            "fees": app.fees.all(),
+            "proceedings": app.proceedings.select_related("review"),
+            "attachments": app.attachments.select_related("uploaded_by"),
+            "steps": _step_forms(app, request.user),
+            "attachment_form": forms.AttachmentForm() if _may_edit(request.user, app) else None,
+            "attachment_types": ", ".join(sorted(settings.ATTACHMENT_TYPES)),
+            "attachment_max_mb": settings.ATTACHMENT_MAX_BYTES // (1024 * 1024),
+        },
+    )
+
+
+def _may_edit(user: Any, app: Application) -> bool:
+    return any(may(user, app.agency, a) for a in ("register", "handle", "review"))
+
+
+@require_POST
+def step(request: HttpRequest, pk: int, name: str) -> HttpResponse:
+    app = get_application(request.user, pk)
+    chosen = STEPS.get(name)
+    if chosen is None:
+        raise Http404("没有这个办理步骤")
+    require(request.user, app.agency, chosen.action)
+    form = chosen.form(request.POST, app=app)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, f"{chosen.label}：{error}")
+        return redirect("applications:detail", app.pk)
+    try:
+        chosen.run(app, request.user, form.cleaned_data)
+    except CaseError as exc:
+        messages.error(request, f"{chosen.label}：{exc}")
+    else:
+        messages.success(request, f"{chosen.label}：已完成")
+    return redirect("applications:detail", app.pk)
+
+
+@require_POST
+def attach(request: HttpRequest, pk: int) -> HttpResponse:
+    app = get_application(request.user, pk)
+    if not _may_edit(request.user, app):
+        raise PermissionDenied("您在本机关没有此操作的权限")
+    form = forms.AttachmentForm(request.POST, request.FILES)
+    if form.is_valid():
+        attachment = form.save(app, request.user)
+        messages.success(request, f"已上传附件：{attachment.name}")
+    else:
+        for error in form.errors.get("file", []):
+            messages.error(request, f"附件未上传：{error}")
+    return redirect("applications:detail", app.pk)
+
+
+def attachment(request: HttpRequest, pk: int, attachment_pk: int) -> FileResponse:
+    app = get_application(request.user, pk)
+    item = get_object_or_404(app.attachments, pk=attachment_pk)
+    return FileResponse(
+        item.file.open("rb"), as_attachment=True, filename=item.name, content_type=item.content_type
+    )
+
+
+def letter(request: HttpRequest, pk: int) -> HttpResponse:
+    """The reply letter (告知书) as a Word document, once the reply is drafted."""
+    app = get_application(request.user, pk)
+    if not app.outcome:
+        messages.error(request, "尚未拟定答复，无法生成告知书")
+        return redirect("applications:detail", app.pk)
+    try:  # written alongside; imported here so the pages work before it lands
+        from gongkai_web.applications.letters import reply_letter
+    except ImportError:
+        messages.error(request, "告知书生成功能尚未安装")
+        return redirect("applications:detail", app.pk)
+    response = HttpResponse(
+        reply_letter(app),
+        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
+    response["Content-Disposition"] = content_disposition_header(True, f"告知书-{app.reg_no}.docx")
+    return response

@@ -1,0 +1,36 @@
+"""The public online application form: the 第二十九条 contents and the agency asked."""
+
+from __future__ import annotations
+
+from django import forms
+
+from gongkai_web.accounts.models import Agency
+from gongkai_web.applications.forms import ApplicantForm
+
+
+class PublicApplicationForm(ApplicantForm):
+    agency = forms.ModelChoiceField(
+        label="向哪个机关申请",
+        queryset=Agency.objects.all(),
+        empty_label="请选择",
+        error_messages={"required": "请选择受理申请的机关", "invalid_choice": "请从列表中选择机关"},
+    )
+
+    class Meta(ApplicantForm.Meta):
+        labels = {"applicant_type": "申请人类型（自然人或法人、其他组织）"}
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.order_fields(["agency"])
+
+
+class TrackingForm(forms.Form):
+    code = forms.CharField(
+        label="查询码",
+        max_length=32,
+        error_messages={"required": "请输入查询码"},
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters"}),
+    )
+
+    def clean_code(self) -> str:
+        return "".join(self.cleaned_data["code"].split()).upper()
