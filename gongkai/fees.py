@@ -45,7 +45,7 @@ ITEM_BANDS = (
 )
 # 第四条第（三）项: above 30, bands of 10 items, each 100 yuan/item dearer than the one before.
 # Read with the first band above 30 (31–40) already at 200 yuan/item: the common reading,
-# UNCONFIRMED against an official worked example (spec §3).
+# UNCONFIRMED against an official worked example (regulations.md §3).
 ITEM_STEP = 10
 ITEM_STEP_RISE = Decimal(100)
 ITEM_STEP_CLAUSE = "第四条第（三）项"
@@ -141,7 +141,7 @@ def per_page_fee(pages: int) -> Fee:
     free, pages 31–100 at 10 yuan, 101–200 at 20 yuan, from 201 on at 40 yuan (e.g. 250 pages
     = 4,700 yuan).
 
-    How electronic data converts to pages is not settled here (spec §3: UNCONFIRMED); the
+    How electronic data converts to pages is not settled here (regulations.md §3: UNCONFIRMED); the
     caller counts the pages. Raises FeeInputError when ``pages`` is negative.
     """
     if pages < 0:

@@ -2,7 +2,7 @@
 
 One entry per closing outcome (the 2021 table 3 result rows), with the articles of
 《中华人民共和国政府信息公开条例》 (2019) it rests on. The mapping of outcomes to articles
-follows /work/shared/spec/regulations.md §1; entries marked UNCONFIRMED below are readings
+follows the regulations spec (regulations.md §1.1, §1.3); entries marked UNCONFIRMED below are readings
 of the form's row labels that no primary text settles: check them before relying on them.
 
 Placeholders filled by ``letters.py``: ``{you}`` (您 / 你单位), ``{basis}`` (the entry's
@@ -38,7 +38,7 @@ class OutcomeText:
 _WITHHELD = "根据《条例》{basis}的规定，本机关决定不予公开。"
 
 TEXTS: dict[str, OutcomeText] = {
-    # 第三十六条（一）已主动公开 and（二）可以公开 both count as 予以公开 (spec §1.3).
+    # 第三十六条（一）已主动公开 and（二）可以公开 both count as 予以公开 (regulations.md §1.3).
     "disclosed": OutcomeText(
         "第十三条、第三十六条第（一）项、第（二）项",
         "经审查，{you}申请公开的信息属于可以公开的政府信息。根据《条例》{basis}的规定，"
