@@ -102,6 +102,10 @@ class IntakeForm(ApplicantForm):
     class Meta(ApplicantForm.Meta):
         fields = APPLICANT_FIELDS + RECEIPT_FIELDS
         widgets = ApplicantForm.Meta.widgets | {"arrived": DATE, "confirmed": DATE}
+        error_messages = ApplicantForm.Meta.error_messages | {
+            "arrived": {"required": _REQUIRED["arrived"], "invalid": "到达日期格式应为 年-月-日"},
+            "confirmed": {"invalid": "确认日期格式应为 年-月-日"},
+        }
         help_texts = {
             "channel": (
                 "邮寄需签收的以签收日为收到日；"
@@ -112,9 +116,10 @@ class IntakeForm(ApplicantForm):
 
     def __init__(self, *args: Any, agencies: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["agency"].queryset = agencies if agencies is not None else Agency.objects.none()
-        if agencies is not None and len(agencies) == 1:
-            self.fields["agency"].initial = agencies[0]
+        if agencies is not None:
+            self.fields["agency"].queryset = agencies
+            if len(agencies) == 1:
+                self.fields["agency"].initial = agencies[0]
         self.fields["arrived"].initial = timezone.localdate()
         self.order_fields(["agency", *RECEIPT_FIELDS])
 
@@ -316,7 +321,9 @@ def _human(size: int) -> str:
 
 
 class AttachmentForm(forms.Form):
-    file = forms.FileField(label="附件", error_messages={"required": "请选择要上传的文件"})
+    file = forms.FileField(
+        label="附件", error_messages={"required": "请选择要上传的文件", "empty": "文件为空，请重新选择"}
+    )
 
     def clean_file(self) -> UploadedFile:
         upload: UploadedFile = self.cleaned_data["file"]
@@ -361,5 +368,7 @@ class AttachmentForm(forms.Form):
             note=attachment.name,
             due_after=app.due,
         )
-        audit.log(actor, app.agency, attachment, "created", audit.snapshot(attachment))
+        # snapshot() keeps a FieldFile as it is; the log stores its path
+        record = audit.snapshot(attachment) | {"file": attachment.file.name}
+        audit.log(actor, app.agency, attachment, "created", record)
         return attachment

@@ -29,6 +29,7 @@ from gongkai_web.accounts.access import (
     require,
     visible_agencies,
 )
+from gongkai_web.accounts.models import Agency
 from gongkai_web.applications import forms, services, timing
 from gongkai_web.applications.errors import CaseError
 from gongkai_web.applications.models import (
@@ -286,13 +287,10 @@ def case_list(request: HttpRequest) -> HttpResponse:
 
 
 def intake(request: HttpRequest) -> HttpResponse:
-    agencies = [a for a in visible_agencies(request.user) if may(request.user, a, "register")]
-    if not agencies:
+    ids = [a.pk for a in visible_agencies(request.user) if may(request.user, a, "register")]
+    if not ids:
         raise PermissionDenied("您没有登记申请的权限")
-    form = forms.IntakeForm(request.POST or None, agencies=agencies)
-    form.fields["agency"].queryset = visible_agencies(request.user).filter(
-        pk__in=[a.pk for a in agencies]
-    )
+    form = forms.IntakeForm(request.POST or None, agencies=Agency.objects.filter(pk__in=ids))
     if request.method == "POST" and form.is_valid():
         try:
             app = services.register(form.cleaned_data["agency"], form.intake_data(), request.user)
@@ -377,18 +375,20 @@ def attachment(request: HttpRequest, pk: int, attachment_pk: int) -> FileRespons
 
 
 def letter(request: HttpRequest, pk: int) -> HttpResponse:
-    """The reply letter (告知书) as a Word document, once the reply is drafted."""
+    """The reply letter (告知书) of a concluded case as a Word document."""
     app = get_application(request.user, pk)
-    if not app.outcome:
-        messages.error(request, "尚未拟定答复，无法生成告知书")
-        return redirect("applications:detail", app.pk)
     try:  # written alongside; imported here so the pages work before it lands
         from gongkai_web.applications.letters import reply_letter
     except ImportError:
         messages.error(request, "告知书生成功能尚未安装")
         return redirect("applications:detail", app.pk)
+    try:
+        content = reply_letter(app)
+    except CaseError as exc:
+        messages.error(request, f"无法生成告知书：{exc}")
+        return redirect("applications:detail", app.pk)
     response = HttpResponse(
-        reply_letter(app),
+        content,
         content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     )
     response["Content-Disposition"] = content_disposition_header(True, f"告知书-{app.reg_no}.docx")
