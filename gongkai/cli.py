@@ -5,6 +5,7 @@
     gongkai corpus [DIR]              read every sample report, compare with the gold answers
     gongkai deadline --received DATE ...   the reply deadline in working days (see workdays/cli.py)
     gongkai calendar add|day|years    the working-day calendar
+    gongkai serve [--host H] [--port P] [--no-demo]   the disclosure office (gongkai_web)
 
 Messages are Chinese; one unreadable file is one line on stderr, never a traceback.
 Exit status: 0 all files read, 1 some file failed, 2 usage error.
@@ -358,7 +359,22 @@ def build_parser() -> argparse.ArgumentParser:
     corpus = commands.add_parser("corpus", help="读取样本报告目录，并与标准答案比对")
     corpus.add_argument("folder", nargs="?", metavar="DIR", help="默认：../shared/corpus")
     workdays_cli.add_parsers(commands)
+    serve = commands.add_parser(
+        "serve", help="启动政府信息公开办理平台（迁移数据库；空库时创建演示数据）"
+    )
+    serve.add_argument("--host", default="127.0.0.1", help="监听地址（默认 127.0.0.1）")
+    serve.add_argument("--port", type=int, default=8000, help="端口（默认 8000）")
+    serve.add_argument("--no-demo", action="store_true", help="空库时不创建演示数据")
     return parser
+
+
+def cmd_serve(host: str, port: int, demo: bool) -> int:
+    """Run the office's web server until interrupted (see gongkai_web/serve.py)."""
+    # Imported here, not at the top: the core must not import Django when it is imported.
+    from gongkai_web import serve
+
+    status: int = serve.run(host=host, port=port, demo=demo)
+    return status
 
 
 def _stop_quietly_on_closed_pipe() -> int:
@@ -391,6 +407,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return workdays_cli.cmd_deadline(args)
         if args.command == "calendar":
             return workdays_cli.cmd_calendar(args)
+        if args.command == "serve":
+            return cmd_serve(args.host, args.port, demo=not args.no_demo)
         return cmd_corpus(args.folder)
     except BrokenPipeError:
         return _stop_quietly_on_closed_pipe()
