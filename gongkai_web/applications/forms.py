@@ -22,6 +22,7 @@ from gongkai.workdays.deadlines import Channel
 from gongkai_web.accounts.models import Agency, Role
 from gongkai_web.applications import audit
 from gongkai_web.applications.models import (
+    APPLICANT_TYPES,
     OUTCOMES,
     Application,
     Attachment,
@@ -77,6 +78,10 @@ class ApplicantForm(forms.ModelForm):
         error_messages = {name: {"required": message} for name, message in _REQUIRED.items()} | {
             "email": {"invalid": "电子邮箱格式不正确"}
         }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["applicant_type"].choices = [("", "请选择"), *APPLICANT_TYPES]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
