@@ -24,6 +24,7 @@ from functools import partial
 from pathlib import Path
 from typing import NoReturn, TypeVar
 
+from gongkai.audit import cli as audit_cli
 from gongkai.catalogue.forms import (
     T2_COLUMNS,
     T2_ROWS,
@@ -359,6 +360,7 @@ def build_parser() -> argparse.ArgumentParser:
     corpus = commands.add_parser("corpus", help="读取样本报告目录，并与标准答案比对")
     corpus.add_argument("folder", nargs="?", metavar="DIR", help="默认：../shared/corpus")
     workdays_cli.add_parsers(commands)
+    audit_cli.add_parser(commands)
     serve = commands.add_parser(
         "serve", help="启动政府信息公开办理平台（迁移数据库；空库时创建演示数据）"
     )
@@ -409,6 +411,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return workdays_cli.cmd_calendar(args)
         if args.command == "serve":
             return cmd_serve(args.host, args.port, demo=not args.no_demo)
+        if args.command == "audit":
+            return audit_cli.run(args)
         return cmd_corpus(args.folder)
     except BrokenPipeError:
         return _stop_quietly_on_closed_pipe()

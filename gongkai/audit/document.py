@@ -9,6 +9,7 @@ so it is cheap to send from a worker process back to the one that compares years
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,6 +46,20 @@ class Document:
     @property
     def source(self) -> str:
         return self.report.source
+
+    def narrowed(self, keep: Callable[[str], bool]) -> Document:
+        """This document with only the cells ``keep`` accepts kept with their evidence,
+        and no provenance, reader warnings or headings: what comparing years needs,
+        small enough to hold for thousands of reports."""
+        report = self.report.model_copy(
+            update={
+                "cells": {c: v for c, v in self.report.cells.items() if keep(c)},
+                "provenance": {},
+                "warnings": (),
+            }
+        )
+        evidence = {c: e for c, e in self.evidence.items() if keep(c)}
+        return Document(report, self.sentences, (), evidence)
 
 
 def build_document(layout: Layout, report: Report) -> Document:

@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from gongkai.audit.findings import Evidence
 from gongkai.ingest.layout import Row, Where
@@ -47,12 +48,6 @@ class Folded:
             return at, at
         return self.origin[start], self.origin[end - 1] + 1
 
-    def slice(self, start: int, end: int) -> Folded:
-        a, b = self.raw_span(start, end)
-        return Folded(
-            self.raw[a:b], self.text[start:end], tuple(o - a for o in self.origin[start:end])
-        )
-
 
 def fold(raw: str) -> Folded:
     """Fold text for matching (see the module docstring)."""
@@ -74,17 +69,25 @@ def fold(raw: str) -> Folded:
     return Folded(raw, text, tuple(origin))
 
 
+@lru_cache(maxsize=4096)
+def fold_cached(raw: str) -> Folded:
+    """``fold``, remembered for the sentences of the last few documents."""
+    return fold(raw)
+
+
 @dataclass(frozen=True, slots=True)
 class Sentence:
-    """One sentence of running text. ``starts`` gives, for each source row the sentence
-    runs over, the raw offset where that row's text begins and the row's location."""
+    """One sentence of running text, as printed. ``starts`` gives, for each source row
+    the sentence runs over, the offset in ``raw`` where that row's text begins and the
+    row's location. The folded form is computed when asked for (and cached), so that a
+    sentence is small to keep and to send between processes."""
 
-    folded: Folded
+    raw: str
     starts: tuple[tuple[int, Where], ...]
 
     @property
-    def raw(self) -> str:
-        return self.folded.raw
+    def folded(self) -> Folded:
+        return fold_cached(self.raw)
 
     @property
     def text(self) -> str:
@@ -170,9 +173,8 @@ def sentences(rows: Sequence[Row]) -> list[Sentence]:
         ends = [m.end() for m in _SENTENCE_END.finditer(folded.text)]
         for end in [*ends, len(folded.text)]:
             if end > begin:
-                part = folded.slice(begin, end)
-                offset = folded.raw_span(begin, end)[0]
-                out.append(Sentence(part, _shift(starts, offset, offset + len(part.raw))))
+                a, b = folded.raw_span(begin, end)
+                out.append(Sentence(raw[a:b], _shift(starts, a, b)))
             begin = end
     return out
 

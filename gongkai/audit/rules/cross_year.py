@@ -24,6 +24,7 @@ from gongkai.catalogue.forms import Template
 from gongkai.report.model import Report
 
 _DOCUMENTS = (("rules", "规章"), ("normative", "规范性文件"))
+_COMPARED = ("t2.", "t3.carried_in.", "t3.carried_out.")
 _ITEMS = (
     ("license", "行政许可"),
     ("other_mgmt", "其他对外管理服务事项"),
@@ -31,6 +32,11 @@ _ITEMS = (
     ("coercion", "行政强制"),
     ("fee", "行政事业性收费"),
 )
+
+
+def compared(cell: str) -> bool:
+    """Whether a cell takes part in comparing years (the cells to keep of a report)."""
+    return cell.startswith(_COMPARED)
 
 
 def _year(report: Report) -> str:
