@@ -109,7 +109,7 @@ def _read_all(files: Sequence[str], workers: int) -> Iterator[Read]:
     if workers <= 1 or len(files) < _PARALLEL_FROM:
         yield from map(read_and_audit, files)
         return
-    chunk = max(1, min(8, len(files) // (workers * 8)))
+    chunk = max(1, min(4, len(files) // (workers * 16)))
     with ProcessPoolExecutor(max_workers=workers) as pool:
         yield from pool.map(read_and_audit, files, chunksize=chunk)
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from gongkai.audit.findings import Evidence
 from gongkai.audit.sections import Heading, headings
-from gongkai.audit.text import CONTEXT_CHARS, Sentence, fold, sentences
+from gongkai.audit.text import CONTEXT_CHARS, Sentence, fold_cached, sentences
 from gongkai.catalogue.forms import T2_ROWS, T3_ROWS, T4_GROUPS
 from gongkai.ingest.layout import Layout, Row
 from gongkai.report.model import Provenance, Report
@@ -155,8 +155,8 @@ def _after_label(cell: str, quote: str, text: str) -> tuple[str, int]:
     label = _ROW_LABELS.get(cell.rpartition(".")[0])
     if label is None:
         return quote, 0
-    folded = fold(text)
-    key = fold(label).text
+    folded = fold_cached(text)  # the same long line serves every cell printed in it
+    key = fold_cached(label).text
     at = _label_before_values(folded.text, key)
     if at < 0:
         return quote, 0

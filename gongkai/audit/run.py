@@ -13,6 +13,9 @@ from gongkai.audit.registry import REPORT_RULES, RULES, YEAR_RULES, Rule
 from gongkai.catalogue.forms import Template
 
 _ORDER = {rule.id: index for index, rule in enumerate(RULES)}
+# An agency rarely has more than one report for a year (a page and its PDF); comparing
+# with the first few is enough, and keeps a folder of copies from comparing every pair.
+MAX_EARLIER = 3
 _WEIGHT = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 
@@ -115,8 +118,9 @@ def _no_year_before(reason: str) -> list[NotChecked]:
 
 def audit_years(docs: Sequence[Document]) -> list[tuple[list[Finding], list[NotChecked]]]:
     """For each document, in order, the year rules against the same agency's report of
-    the year before, among ``docs``. Agencies are matched by ``agency_key``; a document
-    with no agency or year, or no report of the year before, gets "cannot check"."""
+    the year before, among ``docs`` (the first ``MAX_EARLIER`` of them). Agencies are
+    matched by ``agency_key``; a document with no agency or year, or no report of the
+    year before, gets "cannot check"."""
     by_year: dict[tuple[str, int], list[Document]] = {}
     for doc in docs:
         key = agency_key(doc.report.agency)
@@ -128,7 +132,7 @@ def audit_years(docs: Sequence[Document]) -> list[tuple[list[Finding], list[NotC
         if key is None or year is None:
             out.append(([], _no_year_before("未识别出报告的机关或年度，无法与上一年度报告比较")))
             continue
-        earlier = by_year.get((key, year - 1), [])
+        earlier = by_year.get((key, year - 1), [])[:MAX_EARLIER]
         if not earlier:
             reason = f"未提供{doc.report.agency} {year - 1} 年度的报告，无法与上一年度比较"
             out.append(([], _no_year_before(reason)))

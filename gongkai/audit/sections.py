@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from gongkai.audit.findings import Evidence
-from gongkai.audit.text import fold
+from gongkai.audit.text import fold_cached
 from gongkai.ingest.layout import Row
 
 
@@ -88,7 +88,7 @@ def headings(rows: Sequence[Row]) -> Iterator[Heading]:
 
 
 def _row_headings(row: Row) -> Iterator[Heading]:
-    folded = fold(row.text)
+    folded = fold_cached(row.text)
     text = folded.text
     for match in _HEADING.finditer(text):
         title = text[match.end() : match.end() + 30]

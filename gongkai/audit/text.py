@@ -133,7 +133,7 @@ def _row_where(row: Row) -> Where:
 def _continues(previous: Row, row: Row) -> bool:
     """Whether ``row`` goes on the paragraph that ``previous`` ends: a full line that does
     not close its sentence, followed by the next line (or the first line of a page)."""
-    text = fold(previous.text).text
+    text = fold_cached(previous.text).text
     if len(text) < _WRAPPED_LINE or text[-1] in _CLOSING or _HEADING.match(text):
         return False
     a, b = _row_where(previous), _row_where(row)
@@ -168,7 +168,7 @@ def sentences(rows: Sequence[Row]) -> list[Sentence]:
         for row in paragraph:
             starts.append((len(raw), _row_where(row)))
             raw += row.text
-        folded = fold(raw)
+        folded = fold_cached(raw)
         begin = 0
         ends = [m.end() for m in _SENTENCE_END.finditer(folded.text)]
         for end in [*ends, len(folded.text)]:
