@@ -118,7 +118,7 @@ class Plan:
     extension: bool
     fee: str  # "", "paid", "lapsed"
     withdraw: bool
-    stuck: bool  # the handler leaves it lying (overdue when open)
+    stuck: bool  # the handler leaves it lying (overdue once its due date passes)
     returned: bool  # the reviewer sends the draft back once
     proceeding: float  # a draw: under the thresholds in _proceedings there is one
 
@@ -139,11 +139,16 @@ def plan_cases(rng: random.Random, count: int, today: dt.date) -> list[Plan]:
         for k, row in enumerate(FORCED):
             if k * step < len(settled):
                 forced[settled[k * step]] = row
+    # Every third case of three to ten weeks ago lies untouched: open, due soon or overdue.
+    lying = [i for i, d in enumerate(days) if 18 <= (today - d).days <= 70 and i not in forced]
+    forced |= dict.fromkeys(lying[::3], "stuck")
     return [_plan(rng, d, forced.get(i), today) for i, d in enumerate(days)]
 
 
 def _plan(rng: random.Random, arrived: dt.date, forced: str | None, today: dt.date) -> Plan:
     agency = rng.choices(AGENCIES, weights=[a.weight for a in AGENCIES])[0]
+    stuck = forced == "stuck"
+    forced = None if stuck else forced
     outcome = forced or _pick(rng, OUTCOME_WEIGHTS)
     r = rng.random()
     correction = ""
@@ -158,7 +163,6 @@ def _plan(rng: random.Random, arrived: dt.date, forced: str | None, today: dt.da
         fee = "lapsed"
     elif not forced and rng.random() < 0.03:
         fee = "paid"
-    recent = (today - arrived).days < 75
     return Plan(
         arrived=arrived,
         agency=agency,
@@ -168,7 +172,7 @@ def _plan(rng: random.Random, arrived: dt.date, forced: str | None, today: dt.da
         extension=rng.random() < 0.06,
         fee=fee if outcome in {"disclosed", "partial", "other.no_fee"} else "",
         withdraw=forced == "other.other" or (not forced and rng.random() < 0.03),
-        stuck=not forced and recent and rng.random() < 0.12,
+        stuck=stuck,
         returned=rng.random() < 0.08,
         proceeding=rng.random(),
     )
