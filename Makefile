@@ -1,11 +1,12 @@
-# Quick start: `make start`, then `make test`. Everything runs from .venv (made by scripts/setup).
+# Quick start: `make start` (the office, with demo data), then `make test`. Everything runs from .venv (made by scripts/setup).
 VENV := .venv
 BIN := $(VENV)/bin
 
 .PHONY: start setup test test-postgres lint typecheck pytest format schema accuracy speed office-bench
 
+# The disclosure office with a year of demo data on SQLite (./var), at http://127.0.0.1:8000/
 start: setup
-	$(BIN)/gongkai corpus
+	$(BIN)/gongkai serve
 
 setup:
 	scripts/setup
