@@ -32,6 +32,7 @@ from gongkai_web.accounts.access import (
 from gongkai_web.accounts.models import Agency
 from gongkai_web.applications import forms, services, timing
 from gongkai_web.applications.errors import CaseError
+from gongkai_web.applications.letters import reply_letter
 from gongkai_web.applications.models import (
     APPLICANT_TYPES,
     OPEN_STATUSES,
@@ -377,11 +378,6 @@ def attachment(request: HttpRequest, pk: int, attachment_pk: int) -> FileRespons
 def letter(request: HttpRequest, pk: int) -> HttpResponse:
     """The reply letter (告知书) of a concluded case as a Word document."""
     app = get_application(request.user, pk)
-    try:  # written alongside; imported here so the pages work before it lands
-        from gongkai_web.applications.letters import reply_letter
-    except ImportError:
-        messages.error(request, "告知书生成功能尚未安装")
-        return redirect("applications:detail", app.pk)
     try:
         content = reply_letter(app)
     except CaseError as exc:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 from collections.abc import Callable
 
 import pytest
@@ -15,13 +14,7 @@ from gongkai_web.applications import services
 from gongkai_web.applications.models import Application
 from tests.web.conftest import Personas
 
-pytestmark = [
-    pytest.mark.django_db,
-    pytest.mark.skipif(
-        importlib.util.find_spec("gongkai_web.applications.letters") is None,
-        reason="gongkai_web/applications/letters.py is not in this checkout yet",
-    ),
-]
+pytestmark = pytest.mark.django_db
 
 
 def conclude(app: Application, user: User) -> None:
