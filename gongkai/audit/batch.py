@@ -106,7 +106,7 @@ def available_cores() -> int:
 
 
 def _read_all(files: Sequence[str], workers: int) -> Iterator[Read]:
-    if workers <= 1 or len(files) < _PARALLEL_FROM:
+    if workers <= 1:
         yield from map(read_and_audit, files)
         return
     chunk = max(1, min(4, len(files) // (workers * 16)))
@@ -121,6 +121,8 @@ def audit_files(
     report with its agency's report of the year before."""
     started = time.perf_counter()
     count = workers or available_cores()
+    if len(files) < _PARALLEL_FROM:
+        count = 1
     docs: list[Document] = []
     audits: list[ReportAudit] = []
     unreadable: list[Unreadable] = []

@@ -161,6 +161,17 @@ QUALIFIERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("made", ("制发", "制定", "印发", "出台", "新制作", "发文")),
 )
 
+# Statements that there were none: each kind named is a figure of 0.
+NONE_MADE = re.compile(
+    r"(?:未|没有|无|均未)新?(?:制定|制发|出台|印发)(?:任何)?"
+    r"(?P<kinds>(?:行政)?(?:规章|规范性文件)(?:(?:和|及|与|、|或)(?:行政)?(?:规章|规范性文件))?)"
+)
+NONE_CASES = re.compile(
+    r"(?:未发生|没有发生|未有|无|未收到)(?:因|涉及)?(?:政府信息公开|依申请公开|信息公开)?"
+    r"(?:工作|申请)?(?:引起|引发)?的?(?P<kinds>行政复议(?:(?:和|及|与|、|或)行政诉讼)?|行政诉讼)"
+    r"(?:案件|情况|情形|事项)?(?=$|[,。;)])"
+)
+
 # A clause with one of these states a change or another period, not the year's figure.
 COMPARISON = re.compile(r"同比|去年|较上年|比上年|上年同期|增长|下降|增加|减少|环比")
 YEAR = re.compile(r"((?:19|20)\d{2})年")
@@ -229,6 +240,7 @@ def sentence_claims(sentence: Sentence, year: int | None) -> list[Claim]:
     found.sort(key=lambda c: c.start)
     found += list(_breakdowns(sentence, found, taken, year))
     found += list(_documents(sentence, taken, year))
+    found += list(_none_stated(sentence, taken, year))
     return sorted(found, key=lambda c: c.start)
 
 
@@ -308,3 +320,30 @@ def _documents(
         taken.append(match.span())
         claim = _claim(Topic.DOCUMENTS, DOCUMENT_KINDS[match["kind"]], column, match, sentence)
         yield replace(claim, start=_qualifier_start(text, match.start(), column))
+
+
+def _none_stated(
+    sentence: Sentence, taken: list[tuple[int, int]], year: int | None
+) -> Iterator[Claim]:
+    """ "未制发规章和规范性文件", "未发生行政复议和行政诉讼": a figure of 0 for each kind."""
+    text = sentence.text
+    for regex in (NONE_MADE, NONE_CASES):
+        for match in regex.finditer(text):
+            if _overlaps(match.span(), taken) or not _about_the_year(text, match, year):
+                continue
+            taken.append(match.span())
+            kinds = match["kinds"]
+            if regex is NONE_MADE:
+                parts = [
+                    (Topic.DOCUMENTS, p, "made")
+                    for k, p in (("规章", "rules"), ("规范性文件", "normative"))
+                    if k in kinds
+                ]
+            else:
+                parts = [
+                    (t, "", "")
+                    for k, t in (("复议", Topic.REVIEW), ("诉讼", Topic.SUITS))
+                    if k in kinds
+                ]
+            for topic, part, column in parts:
+                yield Claim(topic, part, column, 0, sentence, match.start(), match.end())

@@ -58,7 +58,8 @@ def _application_readings(claim: Claim, report: Report) -> list[Reading] | None:
         new = tuple(_t3("new", c) for c in columns)
         return [new, new + tuple(_t3("carried_in", c) for c in columns)]
     if claim.topic is Topic.HANDLED:
-        return [(_t3("results_total"),)]
+        # "办理 749 件" may count those still open at the year's end as handled too
+        return [(_t3("results_total"),), (_t3("results_total"), _t3("carried_out"))]
     if claim.topic is Topic.CARRIED_IN:
         return [(_t3("carried_in"),)]
     if claim.topic is Topic.CARRIED_OUT:

@@ -105,3 +105,16 @@ def test_the_quote_is_the_words_as_printed() -> None:
     rows = lines_to_rows(["清理并集中发布现行有效行政规范性文件 393 件。"], "t.txt")
     (claim,) = claims(sentences(rows), 2023)
     assert claim.topic is Topic.DOCUMENTS and claim.words == "现行有效行政规范性文件 393 件"
+
+
+def test_statements_that_there_were_none_are_figures_of_zero() -> None:
+    assert stated("本年度未制发规章和规范性文件。") == [
+        ("documents", "rules", "made", 0),
+        ("documents", "normative", "made", 0),
+    ]
+    assert stated("全年未发生因政府信息公开引起的行政复议和行政诉讼。") == [
+        ("review", "", "", 0),
+        ("suits", "", "", 0),
+    ]
+    # a statement about results, not about cases
+    assert stated("全年未发生因依申请公开被行政复议纠错或行政诉讼败诉情形。") == []

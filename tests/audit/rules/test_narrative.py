@@ -127,3 +127,12 @@ def test_the_same_figure_stated_twice_is_one_finding_with_two_quotes() -> None:
     text = f"全年办结{wrong}件。\n\n（二）依申请公开\n共办结{wrong}件。"
     (flag,) = narrative.applications(document(cells, text=text))
     assert isinstance(flag, Flag) and len([e for e in flag.evidence if e.cell is None]) == 2
+
+
+def test_text_saying_no_documents_were_made_while_the_table_says_one_and_one() -> None:
+    cells = {"t2.rules.made": 1, "t2.normative.made": 1}
+    flags = list(narrative.documents(document(cells, text="本局本年度未制发规章和规范性文件。")))
+    assert [f.cells for f in flags if isinstance(f, Flag)] == [
+        ("t2.rules.made",),
+        ("t2.normative.made",),
+    ]
