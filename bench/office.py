@@ -284,7 +284,8 @@ def build(cases: int) -> dict[str, Any]:
     ids = [a.id for a in agencies]
     _insert(Application._meta.db_table, APP_COLUMNS, application_rows(cases, ids))
     columns = ["application_id", "kind", "filed_on", "body", "result", "decided_on"]
-    _insert(Proceeding._meta.db_table, columns, proceeding_rows())
+    # a list first: the rows are read from the table, and one connection cannot read during COPY
+    _insert(Proceeding._meta.db_table, columns, iter(list(proceeding_rows())))
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")  # what autovacuum / a periodic ANALYZE does in operation
     return {
