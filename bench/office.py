@@ -286,8 +286,8 @@ def build(cases: int) -> dict[str, Any]:
     columns = ["application_id", "kind", "filed_on", "body", "result", "decided_on"]
     # a list first: the rows are read from the table, and one connection cannot read during COPY
     _insert(Proceeding._meta.db_table, columns, iter(list(proceeding_rows())))
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")  # what autovacuum / a periodic ANALYZE does in operation
+    with connection.cursor() as cursor:  # what autovacuum does to a table in operation
+        cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
     return {
         "agency": agencies[0],
         "handler": handler,
