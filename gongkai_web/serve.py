@@ -4,7 +4,8 @@ Migrates the database, creates the demo office when the database has no users an
 (printing the demo logins), collects the static files when they changed, then serves on
 ``host:port`` until interrupted. The server is Django's own (``runserver --noreload``,
 threaded), fine for one office's staff on a local network; behind a public address run
-gunicorn on ``gongkai_web.wsgi`` with ``GONGKAI_DEBUG=0`` instead.
+a WSGI server such as gunicorn (not a dependency) on ``gongkai_web.wsgi`` with
+``GONGKAI_DEBUG=0`` instead.
 """
 
 from __future__ import annotations
