@@ -236,12 +236,11 @@ class FeeForm(StepForm):
     method = forms.ChoiceField(
         label="计收方式", choices=[("item", "按件计收"), ("page", "按量计收")]
     )
-    amount = forms.DecimalField(
-        label="金额（元）",
-        min_value=0.01,
-        max_digits=10,
-        decimal_places=2,
-        error_messages={"required": "请填写金额", "min_value": "收费金额应大于 0"},
+    quantity = forms.IntegerField(
+        label="件数或页数",
+        min_value=1,
+        help_text="按件：本申请按“一事一申请”拆分的件数（本月此前的申请自动计入）；按量：提供信息的页数",
+        error_messages={"required": "请填写件数或页数", "min_value": "件数或页数应至少为 1"},
     )
 
 
@@ -327,7 +326,8 @@ def _human(size: int) -> str:
 
 class AttachmentForm(forms.Form):
     file = forms.FileField(
-        label="附件", error_messages={"required": "请选择要上传的文件", "empty": "文件为空，请重新选择"}
+        label="附件",
+        error_messages={"required": "请选择要上传的文件", "empty": "文件为空，请重新选择"},
     )
 
     def clean_file(self) -> UploadedFile:

@@ -14,8 +14,10 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Q
 
-from gongkai.errors import OutsideCalendar
+from gongkai.errors import FeeInputError, OutsideCalendar
+from gongkai.fees import Fee, per_item_total, per_page_fee
 from gongkai.workdays.deadlines import (
     MAX_EXTENSION_DAYS,
     ROW_NO_CORRECTION,
@@ -256,7 +258,9 @@ def approve_extension(app: Application, actor: Any, on: dt.date, days: int, appr
 
 
 @transaction.atomic
-def issue_fee(app: Application, actor: Any, on: dt.date, method: str, amount: Decimal) -> FeeNotice:
+def issue_fee(
+    app: Application, actor: Any, on: dt.date, method: str, amount: Decimal, working: str = ""
+) -> FeeNotice:
     _require(app, HANDLING, "发出收费通知")
     if amount <= 0:
         raise CaseError("收费金额应大于 0")
@@ -265,8 +269,50 @@ def issue_fee(app: Application, actor: Any, on: dt.date, method: str, amount: De
     def change() -> None:
         app.status, app.fee_method = Status.AWAITING_FEE, method
 
-    _step(app, EventKind.FEE_ISSUED, actor, on, f"{fee.get_method_display()} {amount} 元", change)
+    note = f"{fee.get_method_display()} {amount} 元" + (f"（{working}）" if working else "")
+    _step(app, EventKind.FEE_ISSUED, actor, on, note, change)
     return fee
+
+
+def compute_fee(app: Application, method: str, quantity: int) -> Fee:
+    """The fee the 信息处理费 rules set (国办函〔2020〕109号), with its working.
+
+    按件 (``item``): ``quantity`` is how many items this application counts as (一事一申请); the
+    applicant's earlier applications to this agency in the same calendar month (same 身份证明)
+    come first in the progression. 按量 (``page``): ``quantity`` is the number of pages.
+    Raises CaseError for a bad quantity or when the rules charge nothing.
+    """
+    try:
+        if method == "item":
+            earlier = (
+                Application.objects.filter(
+                    agency=app.agency,
+                    id_document=app.id_document,
+                    received__year=app.received.year,
+                    received__month=app.received.month,
+                )
+                .filter(Q(received__lt=app.received) | Q(received=app.received, id__lt=app.id))
+                .count()
+            )
+            fee = per_item_total(earlier, quantity)
+        elif method == "page":
+            fee = per_page_fee(quantity)
+        else:
+            raise CaseError(f"未知的计收方式：{method}")
+    except FeeInputError as exc:
+        raise CaseError(str(exc)) from None
+    if fee.amount <= 0:
+        raise CaseError("按《政府信息公开信息处理费管理办法》不收费：" + "；".join(fee.steps))
+    return fee
+
+
+@transaction.atomic
+def issue_fee_by_rule(
+    app: Application, actor: Any, on: dt.date, method: str, quantity: int
+) -> FeeNotice:
+    """Issue a fee notice for the amount the rules set (see :func:`compute_fee`)."""
+    fee = compute_fee(app, method, quantity)
+    return issue_fee(app, actor, on, method, fee.amount, working="；".join(fee.steps))
 
 
 @transaction.atomic

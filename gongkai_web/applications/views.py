@@ -129,7 +129,7 @@ STEPS: dict[str, Step] = {
         "handle",
         frozenset({S.REGISTERED, S.HANDLING}),
         F.FeeForm,
-        lambda a, u, d: services.issue_fee(a, u, d["on"], d["method"], d["amount"]),
+        lambda a, u, d: services.issue_fee_by_rule(a, u, d["on"], d["method"], d["quantity"]),
     ),
     "fee_paid": Step(
         "登记缴费",

@@ -55,3 +55,18 @@ def test_a_case_from_intake_to_reply_and_into_table_3() -> None:
     assert cells["t3.results_total.total"] == 1 and cells["t3.carried_out.total"] == 0
     assert app.events.first().kind == "registered"
     assert table4(2026)["t4.review.total"] == 0
+
+
+def test_the_fee_follows_the_rules_and_counts_the_month() -> None:
+    agency = Agency.objects.create(name="某市自然资源局", short_code="ZRJ")
+    clerk = User.objects.create_user("clerk2")
+    apps = [services.register(agency, intake(arrived=D("2026-03-02")), clerk) for _ in range(12)]
+    first, twelfth = apps[0], apps[-1]
+    with pytest.raises(services.CaseError, match="不收费"):
+        services.compute_fee(first, "item", 1)  # the 1st application of the month is free
+    fee = services.issue_fee_by_rule(twelfth, clerk, D("2026-03-03"), "item", 1)
+    assert fee.amount == 100  # the 12th in the month: 11–30 at 100 yuan
+    assert "第四条" in twelfth.events.last().note
+    assert services.compute_fee(first, "page", 250).amount == 4700
+    with pytest.raises(services.CaseError, match="未知的计收方式"):
+        services.compute_fee(first, "weight", 3)

@@ -200,9 +200,10 @@ def test_correction_extension_and_fee_steps(
     step(admin, case_a, "extension", on="2026-03-06", days=10, approver="王主任")
     case_a.refresh_from_db()
     assert case_a.extension_days == 10 and case_a.due > due
-    step(admin, case_a, "fee", on="2026-03-09", method="item", amount="100.00")
+    step(admin, case_a, "fee", on="2026-03-09", method="page", quantity=40)
     case_a.refresh_from_db()
     assert case_a.status == Status.AWAITING_FEE
+    assert case_a.fees.get().amount == 100  # pages 31–40 at 10 yuan (按量计收)
     step(admin, case_a, "fee_paid", on="2026-03-10", fee=case_a.fees.get().pk)
     case_a.refresh_from_db()
     assert case_a.status == Status.HANDLING and case_a.fees.get().paid == dt.date(2026, 3, 10)
