@@ -23,6 +23,7 @@ from django.test import Client
 from gongkai_web.accounts.models import Agency, Membership, Role
 from gongkai_web.applications import services
 from gongkai_web.applications.models import Application
+from tests.web.intake import intake
 
 D = dt.date.fromisoformat
 # A Tuesday in term: the calendar covers it and every deadline that follows.
@@ -99,23 +100,6 @@ def _isolated(settings: Any, tmp_path: Path) -> Iterator[None]:
     cache.clear()
     yield
     cache.clear()
-
-
-def intake(**over: object) -> dict[str, object]:
-    """The 第二十九条 contents of a typical application, received in person."""
-    data: dict[str, object] = dict(
-        applicant_type="natural",
-        applicant_name="张三",
-        id_document="身份证 110101199001011234",
-        phone="13800000000",
-        description="2025年本机关行政许可决定",
-        form_wanted="电子文档",
-        delivery="电子邮件",
-        channel="in_person",
-        arrived=D("2026-03-02"),
-    )
-    data.update(over)
-    return data
 
 
 @pytest.fixture

@@ -11,25 +11,14 @@ from gongkai_web.accounts.models import Agency
 from gongkai_web.annual.tables import table3, table4
 from gongkai_web.applications import services
 from gongkai_web.applications.models import Status
+from tests.web.intake import intake as base_intake
 
 D = dt.date.fromisoformat
 pytestmark = pytest.mark.django_db
 
 
 def intake(**over: object) -> dict[str, object]:
-    data: dict[str, object] = dict(
-        applicant_type="natural",
-        applicant_name="张三",
-        id_document="身份证 110101199001011234",
-        phone="13800000000",
-        description="2025年本机关行政许可决定",
-        form_wanted="电子文档",
-        delivery="电子邮件",
-        channel="in_person",
-        arrived=D("2026-02-10"),
-    )
-    data.update(over)
-    return data
+    return base_intake(**{"arrived": D("2026-02-10"), **over})
 
 
 def test_a_case_from_intake_to_reply_and_into_table_3() -> None:

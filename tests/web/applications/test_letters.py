@@ -22,6 +22,7 @@ from gongkai_web.applications import letter_texts, services
 from gongkai_web.applications.errors import CaseError
 from gongkai_web.applications.letters import FONTS, compose, reply_letter
 from gongkai_web.applications.models import OUTCOMES, Application
+from tests.web.intake import intake as base_intake
 
 D = dt.date.fromisoformat
 pytestmark = pytest.mark.django_db
@@ -30,19 +31,7 @@ GROUNDS = "所申请信息的具体情况说明（测试）"
 
 
 def intake(**over: object) -> dict[str, object]:
-    data: dict[str, object] = dict(
-        applicant_type="natural",
-        applicant_name="张三",
-        id_document="身份证 110101199001011234",
-        phone="13800000000",
-        description="2025年本机关行政许可决定",
-        form_wanted="电子文档",
-        delivery="电子邮件",
-        channel="in_person",
-        arrived=D("2026-02-10"),
-    )
-    data.update(over)
-    return data
+    return base_intake(**{"arrived": D("2026-02-10"), **over})
 
 
 @pytest.fixture
