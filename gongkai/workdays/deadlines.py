@@ -179,7 +179,7 @@ def correction_notice_due(cal: Calendar, received: dt.date) -> Deadline:
     )
 
 
-def consultation_answer_due(cal: Calendar, sent: dt.date, *, agency: bool = False) -> dt.date:
+def consultation_answer_due(cal: Calendar, sent: dt.date) -> dt.date:
     """The consulted party's last day: 15 working days after ``sent`` (第三十二、三十四条)."""
     return cal.add_workdays(sent, CONSULTATION_DAYS)
 
@@ -332,7 +332,7 @@ def _consultation_pause(cal: Calendar, c: Consultation, rules: Rules, steps: lis
     who = "其他机关" if c.agency else "第三方"
     if c.answered is not None and c.answered < c.sent:
         raise DeadlineInputError(f"征求意见答复日期 {c.answered} 早于发出日期 {c.sent}")
-    limit = consultation_answer_due(cal, c.sent, agency=c.agency)
+    limit = consultation_answer_due(cal, c.sent)
     steps.append(
         Step(
             article,

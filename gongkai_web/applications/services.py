@@ -16,13 +16,14 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Q
 
-from gongkai.errors import FeeInputError, OutsideCalendar
+from gongkai.errors import DeadlineInputError, FeeInputError, OutsideCalendar
 from gongkai.fees import Fee, per_item_total, per_page_fee
 from gongkai.workdays.deadlines import (
     MAX_EXTENSION_DAYS,
     ROW_NO_CORRECTION,
     ROW_NO_FEE,
     Channel,
+    fee_payment_due,
     receipt_date,
 )
 from gongkai_web.accounts.models import Agency
@@ -107,9 +108,7 @@ def register(agency: Agency, data: dict[str, Any], actor: Any = None) -> Applica
     channel = Channel(data["channel"])
     try:
         received, _ = receipt_date(calendar(), channel, data["arrived"], data.get("confirmed"))
-    except OutsideCalendar as exc:
-        raise CaseError(str(exc)) from None
-    except ValueError as exc:
+    except (OutsideCalendar, DeadlineInputError) as exc:
         raise CaseError(str(exc)) from None
     app = Application(agency=agency, received=received, **data)
     app.reg_no = _next_reg_no(agency, received.year)
@@ -333,8 +332,6 @@ def pay_fee(fee: FeeNotice, actor: Any, on: dt.date) -> None:
 @transaction.atomic
 def lapse_fee(fee: FeeNotice, actor: Any, on: dt.date) -> None:
     """Not paid within 20 working days: deemed abandoned, table 3 row other.no_fee."""
-    from gongkai.workdays.deadlines import fee_payment_due
-
     app = fee.application
     _require(app, {Status.AWAITING_FEE}, "按逾期未缴费办结")
     due = fee_payment_due(calendar(), fee.served).due

@@ -59,3 +59,11 @@ def test_the_fee_follows_the_rules_and_counts_the_month() -> None:
     assert services.compute_fee(first, "page", 250).amount == 4700
     with pytest.raises(services.CaseError, match="未知的计收方式"):
         services.compute_fee(first, "weight", 3)
+
+
+def test_a_confirmation_before_arrival_is_a_case_error_not_a_crash() -> None:
+    agency = Agency.objects.create(name="某市交通运输局", short_code="JTJ")
+    with pytest.raises(services.CaseError, match="早于到达日期"):
+        services.register(
+            agency, intake(channel="online", arrived=D("2026-03-09"), confirmed=D("2026-03-06"))
+        )
