@@ -22,7 +22,7 @@ from pathlib import Path
 from gongkai.cli import corpus_files, display_width, pad
 from gongkai.errors import UnreadableFile
 from gongkai.gold import Score, gold_path, load_gold, score
-from gongkai.ingest.read import read_report
+from gongkai.reader import read_report
 
 
 def measure(path: Path) -> Score | str:

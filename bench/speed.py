@@ -43,7 +43,7 @@ from word_sample import fill_national_form
 from gongkai.cli import corpus_files, display_width, pad
 from gongkai.gold import gold_path, load_gold
 from gongkai.ingest.decode import decode_text
-from gongkai.ingest.read import read_report
+from gongkai.reader import read_report
 
 Extract = Callable[[Path], object]
 

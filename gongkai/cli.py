@@ -37,7 +37,7 @@ from gongkai.catalogue.forms import (
 )
 from gongkai.errors import UnreadableFile
 from gongkai.gold import Gold, Score, gold_path, is_gold_file, load_gold, score
-from gongkai.ingest.read import read_report
+from gongkai.reader import read_report
 from gongkai.report.model import CellValue, Report, json_schema_text
 from gongkai.workdays import cli as workdays_cli
 

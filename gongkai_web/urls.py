@@ -1,10 +1,13 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from gongkai_web.api import public_urls
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("gongkai_web.accounts.urls")),
     path("", include("gongkai_web.applications.urls")),
     path("annual/", include("gongkai_web.annual.urls")),
     path("public/", include("gongkai_web.portal.urls")),
+    path("api/v1/", public_urls()),
 ]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from gongkai.gold import same_value
-from gongkai.ingest.read import read_report
+from gongkai.reader import read_report
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 GOLDS = sorted(CORPUS.glob("*.gold.json")) if CORPUS.is_dir() else []

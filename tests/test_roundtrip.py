@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from gongkai.catalogue.forms import Template
 from gongkai.gold import same_value
-from gongkai.ingest.read import read_report
+from gongkai.reader import read_report
 from gongkai.report.model import Report
 from tests.formats.render_docx import render_docx
 from tests.formats.render_html import render_html

@@ -79,7 +79,7 @@ def build_document(layout: Layout, report: Report) -> Document:
 
 def read_for_audit(path: str | Path) -> Document:
     """Read one file and build its document. Raises UnreadableFile."""
-    from gongkai.ingest.read import read_document
+    from gongkai.reader import read_document
 
     layout, report = read_document(path)
     return build_document(layout, report)

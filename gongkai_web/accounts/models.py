@@ -27,6 +27,26 @@ class Agency(models.Model):
         "行政复议机关", max_length=100, blank=True, help_text="告知书中的救济途径"
     )
     court = models.CharField("管辖法院", max_length=100, blank=True)
+    # The region tree: a government's departments and the governments below it point to it.
+    # A supervising office oversees the subtree of the agency it belongs to.
+    parent = models.ForeignKey(
+        "self",
+        verbose_name="上级机关",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+    )
+    org_code = models.CharField(
+        "统一社会信用代码",
+        max_length=18,
+        blank=True,
+        help_text="18 位；索引号默认以它开头",
+    )
+    postcode = models.CharField("邮政编码", max_length=6, blank=True)
+    email = models.EmailField("电子邮箱", blank=True)
+    website = models.URLField("网站", blank=True)
+    office_hours = models.CharField("办公时间", max_length=200, blank=True)
 
     class Meta:
         verbose_name = verbose_name_plural = "机关"

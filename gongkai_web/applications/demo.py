@@ -69,6 +69,18 @@ class Office:
     counts: Counter[str] = field(default_factory=Counter)
 
 
+_USCC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+_USCC_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
+
+
+def demo_org_code(n: int) -> str:
+    """A well-formed 统一社会信用代码 (GB 32100 check character) for the n-th demo agency:
+    机关 (11), the demo city's area code, a made-up organisation number."""
+    body = f"11320800{n:02d}46{n:03d}57"[:17]
+    total = sum(_USCC_CHARS.index(c) * w for c, w in zip(body, _USCC_WEIGHTS, strict=True))
+    return body + _USCC_CHARS[(31 - total % 31) % 31]
+
+
 def make_office() -> Office:
     """The agencies and people (idempotent: existing ones are kept, passwords reset)."""
     agencies: dict[str, Agency] = {}
@@ -82,6 +94,10 @@ def make_office() -> Office:
                 court=a.court,
                 address=f"示范市人民路{len(agencies) * 12 + 1}号",
                 phone=f"0510-8{len(agencies) + 1}00000{len(agencies)}",
+                org_code=demo_org_code(len(agencies)),
+                postcode="223001",
+                office_hours="工作日 上午 9:00—12:00，下午 13:30—17:30",
+                parent=agencies.get(AGENCIES[0].code) if a.kind == "department" else None,
             ),
         )
     people = demo_users()

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from gongkai.errors import UnreadableFile
-from gongkai.ingest.read import read_report
+from gongkai.reader import read_report
 
 
 def reason_for(path: Path) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from gongkai.gold import load_gold, same_value
-from gongkai.ingest.read import read_report
+from gongkai.reader import read_report
 
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
 BENCH = Path(__file__).resolve().parents[2] / "bench"

@@ -1,4 +1,7 @@
-"""Reading one file into a Report: pick the adapter, then map its layout to the model."""
+"""Reading one file into a Report: pick the adapter, then map its layout to the model.
+
+The façade above ``ingest`` (adapters, one per format) and ``mapping`` (layout → report):
+it imports both, and neither imports it."""
 
 from __future__ import annotations
 
@@ -6,6 +9,7 @@ from pathlib import Path
 
 from gongkai.ingest.layout import Layout
 from gongkai.ingest.sniff import Format, detect_format, load_bytes
+from gongkai.mapping.report import layout_to_report
 from gongkai.report.model import Report
 
 
@@ -34,15 +38,11 @@ def read_layout(path: str | Path) -> Layout:
 
 def read_report(path: str | Path) -> Report:
     """Read one published annual report. Raises UnreadableFile with a one-line reason."""
-    from gongkai.mapping.report import layout_to_report
-
     return layout_to_report(read_layout(path))
 
 
 def read_document(path: str | Path) -> tuple[Layout, Report]:
     """The layout of one file and the report mapped from it, reading the file once (for
     checks that need the document's text as well as its cells). Raises UnreadableFile."""
-    from gongkai.mapping.report import layout_to_report
-
     layout = read_layout(path)
     return layout, layout_to_report(layout)
