@@ -77,7 +77,7 @@ def _anchor(year: int, anchor: str) -> dt.date:
 
 @cache
 def _library_year(year: int) -> HolidayBase:
-    return China(years=year, observed=False, language="en_US")
+    return China(years=year, observed=False, language="en_US")  # type: ignore[no-untyped-call]
 
 
 @cache
