@@ -5,7 +5,8 @@
     gongkai corpus [DIR]              read every sample report, compare with the gold answers
     gongkai deadline --received DATE ...   the reply deadline in working days (see workdays/cli.py)
     gongkai calendar add|day|years    the working-day calendar
-    gongkai serve [--host H] [--port P] [--no-demo]   the disclosure office (gongkai_web)
+    gongkai serve [--host H] [--port P] [--no-demo] [--dev]   the disclosure office (gongkai_web)
+    gongkai init [--agency N --code C --admin L --password-file F]   set up a real office
 
 Messages are Chinese; one unreadable file is one line on stderr, never a traceback.
 Exit status: 0 all files read, 1 some file failed, 2 usage error.
@@ -24,6 +25,7 @@ from functools import partial
 from pathlib import Path
 from typing import NoReturn, TypeVar
 
+from gongkai import office_cli
 from gongkai.audit import cli as audit_cli
 from gongkai.catalogue.forms import (
     T2_COLUMNS,
@@ -371,22 +373,8 @@ def build_parser() -> argparse.ArgumentParser:
     corpus.add_argument("folder", nargs="?", metavar="DIR", help="默认：../shared/corpus")
     workdays_cli.add_parsers(commands)
     audit_cli.add_parser(commands)
-    serve = commands.add_parser(
-        "serve", help="启动政府信息公开办理平台（迁移数据库；空库时创建演示数据）"
-    )
-    serve.add_argument("--host", default="127.0.0.1", help="监听地址（默认 127.0.0.1）")
-    serve.add_argument("--port", type=int, default=8000, help="端口（默认 8000）")
-    serve.add_argument("--no-demo", action="store_true", help="空库时不创建演示数据")
+    office_cli.add_parsers(commands)
     return parser
-
-
-def cmd_serve(host: str, port: int, demo: bool) -> int:
-    """Run the office's web server until interrupted (see gongkai_web/serve.py)."""
-    # Imported here, not at the top: the core must not import Django when it is imported.
-    from gongkai_web import serve
-
-    status: int = serve.run(host=host, port=port, demo=demo)
-    return status
 
 
 def _stop_quietly_on_closed_pipe() -> int:
@@ -419,8 +407,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return workdays_cli.cmd_deadline(args)
         if args.command == "calendar":
             return workdays_cli.cmd_calendar(args)
-        if args.command == "serve":
-            return cmd_serve(args.host, args.port, demo=not args.no_demo)
+        if args.command in office_cli.COMMANDS:
+            return office_cli.run(args)
         if args.command == "audit":
             return audit_cli.run(args)
         return cmd_corpus(args.folder)

@@ -358,3 +358,27 @@ class AuditEntry(models.Model):
     class Meta:
         verbose_name = verbose_name_plural = "审计日志"
         ordering = ["at", "id"]
+
+
+class RegistrationCounter(models.Model):
+    """The last registration number given in one agency and year.
+
+    Taken under a row lock (``select_for_update`` on PostgreSQL; SQLite's write transaction
+    is immediate, so the whole database is the lock), so two submissions arriving at once
+    never read the same number.
+    """
+
+    agency = models.ForeignKey(
+        Agency, on_delete=models.CASCADE, related_name="+", verbose_name="机关"
+    )
+    year = models.PositiveSmallIntegerField("年度")
+    last = models.PositiveIntegerField("已用到的编号", default=0)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "登记编号计数器"
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "year"], name="one_counter_per_agency_year")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.agency} {self.year}：{self.last}"
