@@ -298,27 +298,41 @@ def is_ended(item: Item) -> bool:
     return item.validity in ENDED
 
 
-def next_index_no(agency: Agency, year: int) -> str:
-    """The next index number of the agency's scheme for ``year`` (never reused: the counter
-    only grows, withdrawn items keep theirs). Call inside a transaction."""
-    scheme = settings_for(agency).index_scheme
-    if scheme == IndexScheme.ORG_YEAR_SEQ:
-        if len(agency.org_code) != 18:
-            raise CatalogueError(
-                f"{agency.name}未登记 18 位统一社会信用代码，无法按默认规则生成索引号；"
-                "请在机关信息中填写，或改用“机关简称代码-年份-序号”规则"
-            )
-        prefix = agency.org_code
-    else:
-        prefix = agency.short_code
+def _index_prefix(agency: Agency) -> str:
+    if settings_for(agency).index_scheme == IndexScheme.CODE_YEAR_SEQ:
+        return agency.short_code
+    if len(agency.org_code) != 18:
+        raise CatalogueError(
+            f"{agency.name}未登记 18 位统一社会信用代码，无法按默认规则生成索引号；"
+            "请在机关信息中填写，或改用“机关简称代码-年份-序号”规则"
+        )
+    return agency.org_code
+
+
+def reserve_index_nos(agency: Agency, year: int, count: int) -> list[str]:
+    """``count`` new index numbers of the agency's scheme for ``year``: organisation code (or
+    short code), year, 5-digit sequence. Never reused: the counter only grows and numbers an
+    imported item already holds are skipped. Call inside a transaction."""
+    prefix = _index_prefix(agency)
     counter, _ = IndexCounter.objects.select_for_update().get_or_create(agency=agency, year=year)
-    while True:
-        counter.last += 1
-        index_no = f"{prefix}-{year}-{counter.last:05d}"
-        if not Item.objects.filter(index_no=index_no).exists():
-            break
+    found: list[str] = []
+    while len(found) < count:
+        need = count - len(found)
+        batch = [
+            f"{prefix}-{year}-{n:05d}" for n in range(counter.last + 1, counter.last + need + 1)
+        ]
+        counter.last += need
+        taken: set[str] = set()
+        for start in range(0, len(batch), 5000):  # bounded IN lists
+            chunk = batch[start : start + 5000]
+            taken.update(Item.objects.filter(index_no__in=chunk).values_list("index_no", flat=True))
+        found.extend(n for n in batch if n not in taken)
     counter.save(update_fields=["last"])
-    return index_no
+    return found
+
+
+def next_index_no(agency: Agency, year: int) -> str:
+    return reserve_index_nos(agency, year, 1)[0]
 
 
 @transaction.atomic
@@ -343,3 +357,20 @@ def add_attachment(item: Item, upload: UploadedFile, actor: Any) -> ItemAttachme
     record = audit.snapshot(attachment) | {"file": attachment.file.name}
     audit.log(actor, item.agency, attachment, "created", record)
     return attachment
+
+
+@transaction.atomic
+def update_settings(agency: Agency, data: dict[str, Any], actor: Any) -> CatalogueSettings:
+    """Index scheme, sign-off levels (1–3) and the guide's note. A new sign-off count applies
+    to items that reach sign-off from now on."""
+    current = settings_for(agency)
+    before = audit.snapshot(current)
+    levels = int(data["signoff_levels"])
+    if not 1 <= levels <= 3:
+        raise CatalogueError("审签级数应为 1 至 3 级")
+    current.index_scheme = IndexScheme(data["index_scheme"])
+    current.signoff_levels = levels
+    current.guide_note = str(data.get("guide_note", ""))
+    current.save()
+    audit.log(actor, agency, current, "settings", audit.diff(before, audit.snapshot(current)))
+    return current
