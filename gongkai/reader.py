@@ -7,14 +7,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gongkai.ingest.layout import Layout
+from gongkai.ingest.layout import Layout, check_layout
 from gongkai.ingest.sniff import Format, detect_format, load_bytes
 from gongkai.mapping.report import layout_to_report
 from gongkai.report.model import Report
 
 
 def read_layout(path: str | Path) -> Layout:
-    """The intermediate layout of one file. Raises UnreadableFile."""
+    """The intermediate layout of one file, within the size bounds of
+    ``gongkai.ingest.layout`` (MAX_ROWS, MAX_TEXT_CHARS). Raises UnreadableFile."""
+    return check_layout(_adapter_layout(path))
+
+
+def _adapter_layout(path: str | Path) -> Layout:
     p = Path(path)
     data = load_bytes(p)
     fmt = detect_format(data, p)

@@ -18,6 +18,7 @@ from lxml.html import HtmlElement
 from gongkai.errors import UnreadableFile
 from gongkai.ingest.decode import decode_text
 from gongkai.ingest.grid import (
+    GridBudget,
     SpanCell,
     TableRows,
     clean_text,
@@ -92,7 +93,7 @@ def read_html(data: bytes, name: str) -> Layout:
     try:
         article = find_article(body)
         strip_chrome(article)
-        blocks = blocks_in_order(article)
+        blocks = blocks_in_order(article, name)
     except RecursionError:
         raise UnreadableFile(name, "网页结构嵌套过深，无法读取") from None
     if title and blocks and blocks[0] == title:
@@ -194,21 +195,23 @@ def _figures_outside(article: HtmlElement, body: HtmlElement) -> bool:
     return False
 
 
-def blocks_in_order(root: HtmlElement) -> list[Block]:
+def blocks_in_order(root: HtmlElement, name: str = "") -> list[Block]:
     """The text lines and table parts under ``root``, in document order.
 
     A block element or <br> ends a line; inline elements continue it. Data tables are
-    numbered in the order they start.
+    numbered in the order they start. Raises UnreadableFile when the tables' spans make
+    a grid past ``gongkai.ingest.grid.MAX_GRID_CELLS``.
     """
-    return list(_Walker().walk(root))
+    return list(_Walker(GridBudget(name)).walk(root))
 
 
 class _Walker:
     """Carries the pending line and the table count through one recursive walk."""
 
-    def __init__(self) -> None:
+    def __init__(self, budget: GridBudget) -> None:
         self.line: list[str] = []
         self.tables = 0
+        self.budget = budget
 
     def walk(self, el: HtmlElement) -> Iterator[Block]:
         yield from self._element(el, with_tail=False)
@@ -257,7 +260,7 @@ class _Walker:
         if caption is not None:
             yield from self._children(caption)
             yield from self._flush()
-        slots = pad_grid(expand_spans(spans))
+        slots = pad_grid(expand_spans(spans, self.budget), budget=self.budget)
         nested = [
             [t for td in cells_of(tr) for t in outermost_tables(td)]
             for tr in table_row_elements(table)

@@ -11,7 +11,7 @@ import re
 
 from gongkai.errors import UnreadableFile
 from gongkai.ingest.decode import decode_text
-from gongkai.ingest.layout import Cell, Layout, Row, Where, text_row
+from gongkai.ingest.layout import Cell, Layout, Row, Where, check_size, text_row
 
 # "- 3 -", "— 3 —", "－3－", "第 3 页", "第3页 共7页", "3/7": page furniture inside tables.
 _PAGE_MARKER = re.compile(
@@ -25,6 +25,7 @@ _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 def read_text(data: bytes, name: str) -> Layout:
     """Read a text or markdown file into rows. Raises UnreadableFile."""
     text = decode_text(data, name)
+    check_size(name, rows=text.count("\n"), chars=len(text))  # before any line is made
     if not text.strip():
         raise UnreadableFile(name, "文件没有文字内容")
     rows = tuple(lines_to_rows(text.splitlines(), name))

@@ -19,9 +19,11 @@ _NUMBER = r"[-－−]?(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:[.．]\d+)?(?:\s*万?元
 _NUMBER_RE = re.compile(_NUMBER)
 _WHOLE_NUMBER = re.compile(rf"^\s*(?:{_NUMBER})\s*$")
 # A number followed by one of these is narrative ("373 条", "2020 年"), not a table value.
-_UNIT_AFTER = re.compile(r"^\s*[年月日件条个项人次名家份篇场期页号%％天批户类余多]")
+# Both are matched at a position (``match(text, pos)``, anchored there), never on a slice:
+# slicing the rest of a long line at each number made reading quadratic in its length.
+_UNIT_AFTER = re.compile(r"\s*[年月日件条个项人次名家份篇场期页号%％天批户类余多]")
 # "1." / "2、" directly before label text: the ordinal of a table row label.
-_ORDINAL_AFTER = re.compile(r"^[.．、]\s*(?=\D)")
+_ORDINAL_AFTER = re.compile(r"[.．、]\s*(?=\D)")
 # Placeholders some layouts print in an empty cell.
 _BLANK_MARKS = {"", "-", "－", "—", "–", "/", "／", "\\"}
 
@@ -136,12 +138,11 @@ def text_items(row: Row) -> list[Item]:
         if not (current.values and not between.strip()):
             current.label += between
         printed = match.group(0)
-        after = text[end:]
-        if _UNIT_AFTER.match(after):
+        if _UNIT_AFTER.match(text, end):
             current.label += printed
             pos = end
             continue
-        if _ORDINAL_AFTER.match(after) and "." not in printed and "．" not in printed:
+        if _ORDINAL_AFTER.match(text, end) and "." not in printed and "．" not in printed:
             # "…00000002.其他…": the last digit is the next label's ordinal.
             value, ordinal = printed[:-1], printed[-1]
             if value.strip("-－− "):
