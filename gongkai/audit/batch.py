@@ -3,7 +3,8 @@
 Reading is the slow part (PDFs above all), so each worker process reads a file and runs
 the single-report rules; the year-against-year rules need every report of an agency and
 run once all files are read. A file that cannot be read is recorded with its reason and
-does not stop the others.
+does not stop the others. Workers run under a time and a memory limit per file
+(``gongkai.audit.workers``): a file that exceeds them is one such record.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ import os
 import sys
 import time
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
@@ -21,6 +21,7 @@ from gongkai.audit.document import Document, read_for_audit
 from gongkai.audit.findings import Severity
 from gongkai.audit.rules.cross_year import compared
 from gongkai.audit.run import ReportAudit, audit_document, audit_years
+from gongkai.audit.workers import LimitedPool, Limits
 from gongkai.errors import UnreadableFile
 
 # The files of a folder that are audited: what the readers read. Answers (*.json), notes
@@ -93,6 +94,8 @@ def read_and_audit(path: str) -> Read:
         return doc.narrowed(compared), audit_document(doc)
     except UnreadableFile as exc:
         return Unreadable(path, exc.reason)
+    except MemoryError:  # the worker's memory limit: reported as such by the pool
+        raise
     except Exception as exc:  # a reader bug in one file must not stop the batch
         return Unreadable(path, _internal_error(exc))
 
@@ -105,20 +108,21 @@ def available_cores() -> int:
         return os.cpu_count() or 1
 
 
-def _read_all(files: Sequence[str], workers: int) -> Iterator[Read]:
-    if workers <= 1:
-        yield from map(read_and_audit, files)
-        return
-    chunk = max(1, min(4, len(files) // (workers * 16)))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(read_and_audit, files, chunksize=chunk)
+def _read_all(files: Sequence[str], workers: int, limits: Limits) -> Iterator[Read]:
+    pool: LimitedPool[Read] = LimitedPool(read_and_audit, Unreadable, workers, limits)
+    yield from pool.map(files)
 
 
 def audit_files(
-    files: Sequence[str], *, workers: int | None = None, progress: Progress | None = None
+    files: Sequence[str],
+    *,
+    workers: int | None = None,
+    progress: Progress | None = None,
+    limits: Limits | None = None,
 ) -> BatchResult:
-    """Audit the files on ``workers`` processes (default: every core), then compare each
-    report with its agency's report of the year before."""
+    """Audit the files on ``workers`` processes (default: every core), each file under
+    ``limits`` (default: 60 s and 1024 MiB), then compare each report with its agency's
+    report of the year before."""
     started = time.perf_counter()
     count = workers or available_cores()
     if len(files) < _PARALLEL_FROM:
@@ -126,7 +130,7 @@ def audit_files(
     docs: list[Document] = []
     audits: list[ReportAudit] = []
     unreadable: list[Unreadable] = []
-    for result in _read_all(files, count):
+    for result in _read_all(files, count, limits or Limits()):
         if isinstance(result, Unreadable):
             unreadable.append(result)
         else:
