@@ -16,7 +16,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from gongkai.errors import UnreadableFile
-from gongkai.ingest.decode import decode_text
+from gongkai.ingest.decode import decode_with_notes
 from gongkai.ingest.grid import (
     GridBudget,
     SpanCell,
@@ -82,7 +82,8 @@ def read_html(data: bytes, name: str) -> Layout:
     the text block. Raises UnreadableFile for undecodable bytes, markup lxml cannot
     parse, or a page with no text besides its title.
     """
-    text = decode_text(data, name, declared_charset(data))
+    decoded = decode_with_notes(data, name, declared_charset(data))
+    text = decoded.text
     root = parse_page(text, name)
     title = page_title(root)
     body = root.find("body")
@@ -100,7 +101,8 @@ def read_html(data: bytes, name: str) -> Layout:
         blocks = blocks[1:]  # the article repeats the page title as its heading
     if not blocks:
         raise UnreadableFile(name, "网页没有正文内容（正文可能在附件或图片中）")
-    return Layout(name, tuple(layout_rows([title, *blocks] if title else blocks, name)))
+    rows = layout_rows([title, *blocks] if title else blocks, name)
+    return Layout(name, tuple(rows), decoded.notes)
 
 
 def declared_charset(data: bytes) -> str | None:

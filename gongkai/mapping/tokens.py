@@ -24,6 +24,13 @@ _WHOLE_NUMBER = re.compile(rf"^\s*(?:{_NUMBER})\s*$")
 _UNIT_AFTER = re.compile(r"\s*[年月日件条个项人次名家份篇场期页号%％天批户类余多]")
 # "1." / "2、" directly before label text: the ordinal of a table row label.
 _ORDINAL_AFTER = re.compile(r"[.．、]\s*(?=\D)")
+# A cell that is a number with something around it ("13*", "13件", "约13", "13（注）"):
+# no plain number, but it holds its column's place. Read as a label, it would let the
+# next column's value slide into its place; as a value it fails to parse and is named.
+_NEAR_NUMBER = re.compile(
+    rf"^\s*(?:约|近|共|计|逾|超过|不足|大约)?\s*(?:{_NUMBER})\s*"
+    r"(?:人次|[件个项条次份篇人家户名]|[*＊※#＃△▲☆★]+|[（(][^）)]{0,12}[）)])?\s*$"
+)
 # Placeholders some layouts print in an empty cell.
 _BLANK_MARKS = {"", "-", "－", "—", "–", "/", "／", "\\"}
 
@@ -97,6 +104,9 @@ def delimited_items(row: Row) -> list[Item]:
         if parts and all(is_number(p) for p in _rejoin_units(parts)):
             current.where = current.where or cell.where
             current.values.extend(Token(p, cell.where) for p in _rejoin_units(parts))
+        elif (current.label or current.values) and _NEAR_NUMBER.match(text):
+            current.where = current.where or cell.where
+            current.values.append(Token(text, cell.where))
         elif text in _BLANK_MARKS:
             if current.values:
                 current.values.append(Token(text, cell.where, blank=True))
