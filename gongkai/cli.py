@@ -37,6 +37,7 @@ from gongkai.catalogue.forms import (
 )
 from gongkai.errors import UnreadableFile
 from gongkai.gold import Gold, Score, gold_path, is_gold_file, load_gold, score
+from gongkai.paths import shown, shown_json
 from gongkai.reader import read_report
 from gongkai.report.model import CellValue, Report, json_schema_text
 from gongkai.workdays import cli as workdays_cli
@@ -51,7 +52,7 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 def _say_failed(path: str, reason: str) -> None:
     """The one stderr line for a file that failed."""
     one_line = " ".join(reason.split())
-    print(f"{PROG}: {path}: {one_line}", file=sys.stderr)
+    print(f"{PROG}: {shown(path)}: {shown(one_line)}", file=sys.stderr)
 
 
 def _internal_error(exc: Exception) -> str:
@@ -236,7 +237,8 @@ def render_report(path: str, report: Report) -> str:
 
 
 def _print_json(value: object) -> None:
-    print(json.dumps(value, ensure_ascii=False, indent=1))
+    """JSON on stdout, always valid UTF-8 (undecodable file-name bytes as ``\\xNN``)."""
+    print(json.dumps(shown_json(value), ensure_ascii=False, indent=1))
 
 
 def cmd_parse(files: Sequence[str], as_json: bool) -> int:
@@ -251,7 +253,7 @@ def cmd_parse(files: Sequence[str], as_json: bool) -> int:
         if text is None:
             failed = True
             continue
-        print(text, end="\n\n" if len(files) > 1 else "\n")
+        print(shown(text), end="\n\n" if len(files) > 1 else "\n")
     if as_json and len(files) > 1:
         _print_json(collected)
     elif as_json and collected:
@@ -348,6 +350,16 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{PROG}: 用法错误：{message}（{PROG} --help 查看用法）\n")
 
 
+def _port(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if not 1 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"端口应为 1 至 65535 的整数：{text}")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog=PROG, description="读取政府信息公开工作年度报告（PDF、Word、网页、文本）。"
@@ -365,7 +377,7 @@ def build_parser() -> argparse.ArgumentParser:
         "serve", help="启动政府信息公开办理平台（迁移数据库；空库时创建演示数据）"
     )
     serve.add_argument("--host", default="127.0.0.1", help="监听地址（默认 127.0.0.1）")
-    serve.add_argument("--port", type=int, default=8000, help="端口（默认 8000）")
+    serve.add_argument("--port", type=_port, default=8000, help="端口（默认 8000，1—65535）")
     serve.add_argument("--no-demo", action="store_true", help="空库时不创建演示数据")
     return parser
 
@@ -389,6 +401,10 @@ def _stop_quietly_on_closed_pipe() -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; returns the exit status (0 ok, 1 a file failed, 2 usage error)."""
     parser = build_parser()
+    for stream in (sys.stdout, sys.stderr):
+        # the last net for text no UTF-8 output can carry (see gongkai.paths)
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     try:
         # argparse stops filling FILE... at the first option (``parse a --json b``), and its
         # parse_intermixed_args does not work with sub-commands: take the rest by hand.

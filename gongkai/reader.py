@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from gongkai.errors import UnreadableFile
 from gongkai.ingest.layout import Layout, check_layout
 from gongkai.ingest.sniff import Format, detect_format, load_bytes
 from gongkai.mapping.report import layout_to_report
@@ -27,7 +28,14 @@ def _adapter_layout(path: str | Path) -> Layout:
     if fmt is Format.PDF:
         from gongkai.ingest.pdf import read_pdf
 
-        return read_pdf(data, name)
+        try:
+            return read_pdf(data, name)
+        except (TypeError, KeyError, ValueError, AttributeError, IndexError, AssertionError) as exc:
+            # pdfminer and pdfplumber raise plain Python errors on a damaged object
+            # (a page without a MediaBox, a dictionary where a number belongs).
+            raise UnreadableFile(
+                name, f"文件已损坏：PDF 的内部结构有误（{type(exc).__name__}），无法读取"
+            ) from None
     if fmt is Format.DOCX:
         from gongkai.ingest.docx import read_docx
 

@@ -23,6 +23,7 @@ from gongkai.audit.rules.cross_year import compared
 from gongkai.audit.run import ReportAudit, audit_document, audit_years
 from gongkai.audit.workers import LimitedPool, Limits
 from gongkai.errors import UnreadableFile
+from gongkai.ingest.sniff import os_reason
 
 # The files of a folder that are audited: what the readers read. Answers (*.json), notes
 # and hidden files are left out; a file named on the command line is always audited.
@@ -56,18 +57,37 @@ class BatchResult:
 
 def report_files(paths: Iterable[str]) -> tuple[list[str], list[Unreadable]]:
     """The files to audit: each file given, and the report files under each folder given
-    (recursively, sorted). A path that does not exist is returned as unreadable."""
+    (recursively, sorted). A path that does not exist, and a folder (or subfolder) that
+    cannot be entered, are returned as unreadable."""
     files: list[str] = []
     problems: list[Unreadable] = []
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            files += [str(p) for p in sorted(path.rglob("*")) if _is_report_file(p, path)]
+            found, unreachable = _folder_files(path)
+            files += found
+            problems += unreachable
         elif path.exists():
             files.append(given)
         else:
             problems.append(Unreadable(given, "文件或目录不存在"))
     return files, problems
+
+
+def _folder_files(root: Path) -> tuple[list[str], list[Unreadable]]:
+    """Report files under ``root``, sorted; subfolders that could not be listed."""
+    found: list[Path] = []
+    unreachable: list[Unreadable] = []
+
+    def cannot_enter(error: OSError) -> None:
+        unreachable.append(Unreadable(str(error.filename), f"无法进入目录（{os_reason(error)}）"))
+
+    for folder, subfolders, names in os.walk(root, onerror=cannot_enter):
+        here = Path(folder)
+        subfolders[:] = [d for d in subfolders if not d.startswith(".")]
+        found += (here / name for name in names)
+    files = [str(p) for p in sorted(found) if _is_report_file(p, root)]
+    return files, sorted(unreachable, key=lambda u: u.source)
 
 
 def _is_report_file(path: Path, root: Path) -> bool:

@@ -36,6 +36,7 @@ from gongkai.audit.workers import (
     MIN_MEMORY_MIB,
     Limits,
 )
+from gongkai.paths import shown, shown_json
 
 PROG = "gongkai"
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_ERRORS = 0, 1, 2, 3
@@ -102,7 +103,7 @@ def add_parser(subparsers: Any) -> None:
 
 
 def _say_failed(path: str, reason: str) -> None:
-    print(f"{PROG}: {path}: {' '.join(reason.split())}", file=sys.stderr)
+    print(f"{PROG}: {shown(path)}: {shown(' '.join(reason.split()))}", file=sys.stderr)
 
 
 def _excerpt(evidence: Evidence) -> str:
@@ -140,7 +141,8 @@ def _json(result: BatchResult) -> dict[str, Any]:
 
 def _write_html(path: str, result: BatchResult) -> bool:
     try:
-        Path(path).write_text(render_html(result.audits, result.unreadable), encoding="utf-8")
+        page = shown(render_html(result.audits, result.unreadable))
+        Path(path).write_text(page, encoding="utf-8")
     except OSError as exc:
         _say_failed(path, f"无法写入网页：{exc.strerror or exc}")
         return False
@@ -149,7 +151,7 @@ def _write_html(path: str, result: BatchResult) -> bool:
 
 def run(args: argparse.Namespace) -> int:
     """Run ``gongkai audit``; returns the exit status (see the module docstring)."""
-    files, missing = report_files(args.paths)
+    files, missing = report_files(args.paths)  # folders it cannot enter are in missing
     for problem in missing:
         _say_failed(problem.source, problem.reason)
     if not files:
@@ -161,9 +163,10 @@ def run(args: argparse.Namespace) -> int:
     for failed in result.unreadable:
         _say_failed(failed.source, failed.reason)
     if args.json:
-        print(json.dumps(_json(result), ensure_ascii=False, indent=1))
+        # always valid UTF-8: undecodable file-name bytes as \xNN (gongkai.paths)
+        print(json.dumps(shown_json(_json(result)), ensure_ascii=False, indent=1))
     else:
-        print("\n\n".join(render_text(a) for a in result.audits))
+        print(shown("\n\n".join(render_text(a) for a in result.audits)))
     written = _write_html(args.html, result) if args.html else True
     if len(files) + len(missing) > 1:
         print(summary(result, len(files) + len(missing)), file=sys.stderr)
