@@ -39,6 +39,7 @@ from gongkai.catalogue.forms import (
 )
 from gongkai.errors import UnreadableFile
 from gongkai.gold import Gold, Score, gold_path, is_gold_file, load_gold, score
+from gongkai.paths import shown, shown_json
 from gongkai.reader import read_report
 from gongkai.report.model import CellEntry, CellValue, Report, json_schema_text
 from gongkai.workdays import cli as workdays_cli
@@ -54,7 +55,7 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 def _say_failed(path: str, reason: str) -> None:
     """The one stderr line for a file that failed."""
     one_line = " ".join(reason.split())
-    print(f"{PROG}: {path}: {one_line}", file=sys.stderr)
+    print(f"{PROG}: {shown(path)}: {shown(one_line)}", file=sys.stderr)
 
 
 def _internal_error(exc: Exception) -> str:
@@ -241,7 +242,8 @@ def render_report(path: str, report: Report) -> str:
 
 
 def _print_json(value: object) -> None:
-    print(json.dumps(value, ensure_ascii=False, indent=1))
+    """JSON on stdout, always valid UTF-8 (undecodable file-name bytes as ``\\xNN``)."""
+    print(json.dumps(shown_json(value), ensure_ascii=False, indent=1))
 
 
 def cmd_parse(files: Sequence[str], as_json: bool) -> int:
@@ -256,7 +258,7 @@ def cmd_parse(files: Sequence[str], as_json: bool) -> int:
         if text is None:
             failed = True
             continue
-        print(text, end="\n\n" if len(files) > 1 else "\n")
+        print(shown(text), end="\n\n" if len(files) > 1 else "\n")
     if as_json and len(files) > 1:
         _print_json(collected)
     elif as_json and collected:
@@ -387,6 +389,10 @@ def _stop_quietly_on_closed_pipe() -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; returns the exit status (0 ok, 1 a file failed, 2 usage error)."""
     parser = build_parser()
+    for stream in (sys.stdout, sys.stderr):
+        # the last net for text no UTF-8 output can carry (see gongkai.paths)
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     try:
         # argparse stops filling FILE... at the first option (``parse a --json b``), and its
         # parse_intermixed_args does not work with sub-commands: take the rest by hand.

@@ -7,14 +7,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gongkai.ingest.layout import Layout
+from gongkai.errors import UnreadableFile
+from gongkai.ingest.layout import Layout, check_layout
 from gongkai.ingest.sniff import Format, detect_format, load_bytes
 from gongkai.mapping.report import layout_to_report
 from gongkai.report.model import Report
 
 
 def read_layout(path: str | Path) -> Layout:
-    """The intermediate layout of one file. Raises UnreadableFile."""
+    """The intermediate layout of one file, within the size bounds of
+    ``gongkai.ingest.layout`` (MAX_ROWS, MAX_TEXT_CHARS). Raises UnreadableFile."""
+    return check_layout(_adapter_layout(path))
+
+
+def _adapter_layout(path: str | Path) -> Layout:
     p = Path(path)
     data = load_bytes(p)
     fmt = detect_format(data, p)
@@ -22,7 +28,14 @@ def read_layout(path: str | Path) -> Layout:
     if fmt is Format.PDF:
         from gongkai.ingest.pdf import read_pdf
 
-        return read_pdf(data, name)
+        try:
+            return read_pdf(data, name)
+        except (TypeError, KeyError, ValueError, AttributeError, IndexError, AssertionError) as exc:
+            # pdfminer and pdfplumber raise plain Python errors on a damaged object
+            # (a page without a MediaBox, a dictionary where a number belongs).
+            raise UnreadableFile(
+                name, f"文件已损坏：PDF 的内部结构有误（{type(exc).__name__}），无法读取"
+            ) from None
     if fmt is Format.DOCX:
         from gongkai.ingest.docx import read_docx
 
