@@ -9,12 +9,14 @@ from pathlib import Path
 
 from gongkai.ingest.layout import Layout
 from gongkai.ingest.sniff import Format, detect_format, load_bytes
+from gongkai.mapping.ocr import keep_trusted
 from gongkai.mapping.report import layout_to_report
 from gongkai.report.model import Report
 
 
-def read_layout(path: str | Path) -> Layout:
-    """The intermediate layout of one file. Raises UnreadableFile."""
+def read_layout(path: str | Path, *, ocr: bool = True) -> Layout:
+    """The intermediate layout of one file. ``ocr``: read scanned PDF pages by OCR (else
+    a scanned PDF is refused). Raises UnreadableFile."""
     p = Path(path)
     data = load_bytes(p)
     fmt = detect_format(data, p)
@@ -22,7 +24,7 @@ def read_layout(path: str | Path) -> Layout:
     if fmt is Format.PDF:
         from gongkai.ingest.pdf import read_pdf
 
-        return read_pdf(data, name)
+        return read_pdf(data, name, ocr=ocr)
     if fmt is Format.DOCX:
         from gongkai.ingest.docx import read_docx
 
@@ -36,13 +38,14 @@ def read_layout(path: str | Path) -> Layout:
     return read_text(data, name)
 
 
-def read_report(path: str | Path) -> Report:
-    """Read one published annual report. Raises UnreadableFile with a one-line reason."""
-    return layout_to_report(read_layout(path))
+def read_report(path: str | Path, *, ocr: bool = True) -> Report:
+    """Read one published annual report. ``ocr``: read scanned PDF pages by OCR (else a
+    scanned PDF is refused). Raises UnreadableFile with a one-line reason."""
+    return keep_trusted(layout_to_report(read_layout(path, ocr=ocr)))
 
 
-def read_document(path: str | Path) -> tuple[Layout, Report]:
+def read_document(path: str | Path, *, ocr: bool = True) -> tuple[Layout, Report]:
     """The layout of one file and the report mapped from it, reading the file once (for
     checks that need the document's text as well as its cells). Raises UnreadableFile."""
-    layout = read_layout(path)
-    return layout, layout_to_report(layout)
+    layout = read_layout(path, ocr=ocr)
+    return layout, keep_trusted(layout_to_report(layout))
