@@ -14,6 +14,7 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TextIO
 
@@ -85,11 +86,12 @@ def _internal_error(exc: Exception) -> str:
 Read = tuple[Document, ReportAudit] | Unreadable
 
 
-def read_and_audit(path: str) -> Read:
+def read_and_audit(path: str, ocr: bool = True) -> Read:
     """Read one file and run the single-report rules; never raises (runs in a worker).
-    The document comes back narrowed to what comparing years needs."""
+    The document comes back narrowed to what comparing years needs. ``ocr``: read
+    scanned PDF pages by OCR."""
     try:
-        doc = read_for_audit(path)
+        doc = read_for_audit(path, ocr=ocr)
         return doc.narrowed(compared), audit_document(doc)
     except UnreadableFile as exc:
         return Unreadable(path, exc.reason)
@@ -105,17 +107,22 @@ def available_cores() -> int:
         return os.cpu_count() or 1
 
 
-def _read_all(files: Sequence[str], workers: int) -> Iterator[Read]:
+def _read_all(files: Sequence[str], workers: int, ocr: bool = True) -> Iterator[Read]:
+    read = partial(read_and_audit, ocr=ocr)
     if workers <= 1:
-        yield from map(read_and_audit, files)
+        yield from map(read, files)
         return
     chunk = max(1, min(4, len(files) // (workers * 16)))
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(read_and_audit, files, chunksize=chunk)
+        yield from pool.map(read, files, chunksize=chunk)
 
 
 def audit_files(
-    files: Sequence[str], *, workers: int | None = None, progress: Progress | None = None
+    files: Sequence[str],
+    *,
+    workers: int | None = None,
+    progress: Progress | None = None,
+    ocr: bool = True,
 ) -> BatchResult:
     """Audit the files on ``workers`` processes (default: every core), then compare each
     report with its agency's report of the year before."""
@@ -126,7 +133,7 @@ def audit_files(
     docs: list[Document] = []
     audits: list[ReportAudit] = []
     unreadable: list[Unreadable] = []
-    for result in _read_all(files, count):
+    for result in _read_all(files, count, ocr):
         if isinstance(result, Unreadable):
             unreadable.append(result)
         else:

@@ -48,6 +48,9 @@ def add_parser(subparsers: Any) -> None:
     audit.add_argument("--html", metavar="OUT", help="另写一份网页版审核结果")
     audit.add_argument("--strict", action="store_true", help="发现“错误”时以状态 3 退出")
     audit.add_argument("--jobs", type=_jobs, metavar="N", help="并行进程数（默认：全部核心）")
+    audit.add_argument(
+        "--no-ocr", action="store_true", help="不对扫描件做 OCR：扫描件报告为无法读取"
+    )
 
 
 def _say_failed(path: str, reason: str) -> None:
@@ -105,7 +108,9 @@ def run(args: argparse.Namespace) -> int:
         if not missing:
             print(f"{PROG}: 没有找到报告文件（{'、'.join(args.paths)}）", file=sys.stderr)
         return EXIT_FAILED
-    result = audit_files(files, workers=args.jobs, progress=Progress(len(files)))
+    result = audit_files(
+        files, workers=args.jobs, progress=Progress(len(files)), ocr=not args.no_ocr
+    )
     for failed in result.unreadable:
         _say_failed(failed.source, failed.reason)
     if args.json:
