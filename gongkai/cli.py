@@ -243,7 +243,8 @@ def cmd_parse(files: Sequence[str], as_json: bool, ocr: bool = True) -> int:
     failed = False
     collected: list[object] = []
     for path in files:
-        report = _attempt(path, partial(read_report, path, ocr=ocr))
+        read = partial(read_report, path) if ocr else partial(read_report, path, ocr=False)
+        report = _attempt(path, read)
         if report is not None and as_json:
             collected.append(report.to_json_dict())
             continue
