@@ -20,6 +20,7 @@ from django.db.models import Q, QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import content_disposition_header
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from gongkai_web.accounts.access import (
@@ -30,7 +31,8 @@ from gongkai_web.accounts.access import (
     visible_agencies,
 )
 from gongkai_web.accounts.models import Agency
-from gongkai_web.applications import forms, services, timing
+from gongkai_web.accounts.templatetags.people import display_name
+from gongkai_web.applications import daily, forms, services, timing
 from gongkai_web.applications.errors import CaseError
 from gongkai_web.applications.letters import reply_letter
 from gongkai_web.applications.models import (
@@ -74,6 +76,13 @@ def _proceeding(app: Application, d: dict[str, Any]) -> Any:
 
 F = forms
 STEPS: dict[str, Step] = {
+    "take": Step(
+        "领取（由我承办）",
+        "handle",
+        HANDLING | {S.IN_REVIEW},
+        F.StepForm,
+        lambda a, u, d: services.take(a, u, d["on"]),
+    ),
     "assign": Step(
         "分办",
         "assign",
@@ -203,11 +212,30 @@ def _open_objects(app: Application, per: str) -> list[Any]:
     return [p for p in app.proceedings.all() if p.result == ProceedingResult.PENDING]
 
 
+def colleagues_case(user: Any, app: Application, action: str) -> bool:
+    """True when ``user`` would handle a case another handler holds: that needs the agency
+    admin's role (a reviewer reviewing, a registrar assigning are not handling)."""
+    return (
+        action == "handle"
+        and app.assignee_id is not None
+        and app.assignee_id != user.pk
+        and not may(user, app.agency, "manage")
+    )
+
+
+def _allowed(user: Any, app: Application, name: str, step: Step) -> bool:
+    if app.status not in step.statuses or not may(user, app.agency, step.action):
+        return False
+    if name == "take":
+        return app.assignee_id is None
+    return not colleagues_case(user, app, step.action)
+
+
 def _step_forms(app: Application, user: Any) -> list[dict[str, Any]]:
     """The forms of the steps this user may take now."""
     shown = []
     for name, step in STEPS.items():
-        if app.status not in step.statuses or not may(user, app.agency, step.action):
+        if not _allowed(user, app, name, step):
             continue
         objects = _open_objects(app, step.per) if step.per else [None]
         for obj in objects:
@@ -307,11 +335,17 @@ def intake(request: HttpRequest) -> HttpResponse:
 
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     app = get_application(request.user, pk)
+    if app.is_open and daily.refresh(app, timezone.localdate()) and not app.is_open:
+        messages.warning(request, "期限已届满：本申请已按逾期办结（见办理记录）")
+    clocks, clock_error = timing.clocks(app)
     return render(
         request,
         "applications/detail.html",
         {
             "app": app,
+            "clocks": clocks,
+            "clock_error": clock_error,
+            "today": timezone.localdate(),
             "deadline": timing.explain(app) if app.is_open or app.due else None,
             "events": app.events.select_related("actor"),
             "consultations": app.consultations.all(),
@@ -337,6 +371,10 @@ def step(request: HttpRequest, pk: int, name: str) -> HttpResponse:
     if chosen is None:
         raise Http404("没有这个办理步骤")
     require(request.user, app.agency, chosen.action)
+    if colleagues_case(request.user, app, chosen.action):
+        raise PermissionDenied(
+            f"该申请由{display_name(app.assignee)}承办；办理他人承办的申请需要机关管理员权限"
+        )
     form = chosen.form(request.POST, app=app)
     if not form.is_valid():
         for errors in form.errors.values():
