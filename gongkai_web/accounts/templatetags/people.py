@@ -10,10 +10,11 @@ register = template.Library()
 
 
 def display_name(user: Any) -> str:
-    """The person's full name; the login only when no name was entered; "—" for nobody."""
+    """The person's name (family name first, as Chinese names are written); the login only
+    when no name was entered; "—" for nobody."""
     if user is None:
         return "—"
-    name = (user.get_full_name() or "").strip()
+    name = f"{user.last_name or ''}{user.first_name or ''}".strip()
     return name or user.get_username()
 
 
