@@ -64,7 +64,14 @@ def queues_for(user: Any, agency: Agency, roles: set[str], today: dt.date) -> li
     if roles & {Role.HANDLER, Role.ADMIN}:
         mine = base.filter(assignee=user).exclude(status=Status.CLOSED)
         found.append(
-            _queue("mine", "我承办的", agency, mine, "您目前没有承办中的申请。", f"{a}&assignee=me&open=on")
+            _queue(
+                "mine",
+                "我承办的",
+                agency,
+                mine,
+                "您目前没有承办中的申请。",
+                f"{a}&assignee=me&open=on",
+            )
         )
         found.append(
             _queue(

@@ -35,8 +35,8 @@ from gongkai_web.applications.services import TRACKING_ALPHABET
 SORTS = {
     "-received": ("收到日期（新→旧）", ["-received", "-id"]),
     "received": ("收到日期（旧→新）", ["received", "id"]),
-    "next_deadline": ("下一期限（近→远）", ["next_deadline", "id"]),
-    "-next_deadline": ("下一期限（远→近）", ["-next_deadline", "-id"]),
+    "next_deadline": ("下一期限（近→远，仅未办结）", ["next_deadline", "id"]),
+    "-next_deadline": ("下一期限（远→近，仅未办结）", ["-next_deadline", "-id"]),
     "reg_no": ("登记编号（小→大）", ["reg_no"]),
     "-reg_no": ("登记编号（大→小）", ["-reg_no"]),
 }
@@ -48,14 +48,16 @@ _REG_NO = re.compile(r"^[A-Z0-9]+-\d{4}-\d+$")
 
 
 class ListFilter(forms.Form):
-    agency = forms.ModelChoiceField(label="机关", queryset=Agency.objects.none(), required=False)
-    status = forms.ChoiceField(label="状态", choices=[("", "全部"), *Status.choices], required=False)
+    agency = forms.ModelChoiceField(
+        label="机关", queryset=Agency.objects.none(), required=False, empty_label="全部"
+    )
+    status = forms.ChoiceField(
+        label="状态", choices=[("", "全部"), *Status.choices], required=False
+    )
     applicant_type = forms.ChoiceField(
         label="申请人类型", choices=[("", "全部"), *APPLICANT_TYPES], required=False
     )
-    outcome = forms.ChoiceField(
-        label="办理结果", choices=[("", "全部"), *OUTCOMES], required=False
-    )
+    outcome = forms.ChoiceField(label="办理结果", choices=[("", "全部"), *OUTCOMES], required=False)
     received_from = forms.DateField(
         label="收到日期自", required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
@@ -161,7 +163,12 @@ def filtered(user: Any, f: ListFilter, today: dt.date) -> QuerySet[Application]:
         apps = apps.filter(provisional=True)
     if q := (d.get("q") or "").strip():
         apps = search(apps, q)
-    return apps.order_by(*SORTS[d.get("sort") or DEFAULT_SORT][1])
+    sort = d.get("sort") or DEFAULT_SORT
+    if "next_deadline" in sort:
+        # Closed cases have none; where NULLs sort differs between SQLite and PostgreSQL,
+        # and leaving them out keeps the order an index scan.
+        apps = apps.filter(next_deadline__isnull=False)
+    return apps.order_by(*SORTS[sort][1])
 
 
 def _by_assignee(apps: QuerySet[Application], wanted: str, user: Any) -> QuerySet[Application]:

@@ -123,9 +123,7 @@ def as_csv(cases: QuerySet[Application], stem: str) -> StreamingHttpResponse:
     def lines() -> Iterator[str]:
         yield "\ufeff" + writer.writerow([h for _, h in COLUMNS])  # BOM: Excel reads UTF-8
         for rec in records(cases):
-            yield writer.writerow(
-                [_text(_shown(k, rec[k])) for k, _ in COLUMNS]
-            )
+            yield writer.writerow([_text(_shown(k, rec[k])) for k, _ in COLUMNS])
 
     return _streamed(lines(), "csv", stem)
 
@@ -196,9 +194,7 @@ def as_xlsx(cases: QuerySet[Application], stem: str) -> FileResponse:
 
 
 def _streamed(chunks: Iterator[str], fmt: str, stem: str) -> StreamingHttpResponse:
-    response = StreamingHttpResponse(
-        (c.encode("utf-8") for c in chunks), content_type=FORMATS[fmt]
-    )
+    response = StreamingHttpResponse((c.encode("utf-8") for c in chunks), content_type=FORMATS[fmt])
     response["Content-Disposition"] = content_disposition_header(True, _filename(stem, fmt))
     return response
 
