@@ -43,9 +43,10 @@ def overdue(cases: QuerySet[Application], today: dt.date) -> QuerySet[Applicatio
 
 
 def unassigned(agency: Agency) -> QuerySet[Application]:
-    """Open cases nobody holds (registered ones included: a handler may take those too)."""
-    return Application.objects.filter(agency=agency, assignee__isnull=True).exclude(
-        status=Status.CLOSED
+    """Open cases nobody holds (registered ones included: a handler may take those too).
+    Open cases are those with a next deadline (closed ones have none): an index range."""
+    return Application.objects.filter(
+        agency=agency, assignee__isnull=True, next_deadline__isnull=False
     )
 
 
@@ -62,7 +63,7 @@ def queues_for(user: Any, agency: Agency, roles: set[str], today: dt.date) -> li
     a = f"agency={agency.pk}"
     found: list[Queue] = []
     if roles & {Role.HANDLER, Role.ADMIN}:
-        mine = base.filter(assignee=user).exclude(status=Status.CLOSED)
+        mine = base.filter(assignee=user, next_deadline__isnull=False)
         found.append(
             _queue(
                 "mine",

@@ -1,11 +1,14 @@
 from __future__ import annotations
 
+from dataclasses import asdict
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
 from gongkai_web.accounts.access import is_supervisor, roles_in, visible_agencies
-from gongkai_web.accounts.dashboard import SOON_WORKDAYS, boards, provisional_banner
+from gongkai_web.accounts import charts
+from gongkai_web.accounts.dashboard import SOON_WORKDAYS, boards, overview, provisional_banner
 from gongkai_web.accounts.models import Role
 from gongkai_web.accounts.queues import queues_for
 
@@ -23,6 +26,7 @@ def home(request: HttpRequest) -> HttpResponse:
         queues += queues_for(request.user, agency, roles, today)
         if Role.ADMIN in roles:
             admin_of.append(agency.pk)
+    drawn = charts.build(agencies, today) if agencies else []
     return render(
         request,
         "accounts/home.html",
@@ -30,7 +34,12 @@ def home(request: HttpRequest) -> HttpResponse:
             "today": today,
             "queues": queues,
             "several": len(agencies) > 1,
-            "boards": boards(agencies, today),
+            # A supervisor oversees many agencies: one overview table, not a board each.
+            "boards": [] if supervisor else boards(agencies, today),
+            "overview": overview(agencies, today) if supervisor else [],
+            "charts": drawn,
+            "charts_json": [asdict(c) for c in drawn],
+            "charts_scope": "全部机关" if supervisor else "、".join(a.name for a in agencies),
             "soon_days": SOON_WORKDAYS,
             "supervisor": supervisor,
             "banner": provisional_banner(admin_of, today) if admin_of else None,

@@ -53,8 +53,11 @@ def test_the_dashboard_lists_overdue_and_soon_due_cases_of_the_users_agencies(
     assert other.reg_no not in page
 
     supervisor = as_user(personas.supervisor).get(reverse("home"))
-    assert {b.agency.name for b in supervisor.context["boards"]} == {a.name, personas.agency_b.name}
-    assert other.reg_no in supervisor.content.decode()
+    rows = {r.agency.name: r for r in supervisor.context["overview"]}
+    assert set(rows) == {a.name, personas.agency_b.name}
+    assert (rows[a.name].open, rows[a.name].overdue, rows[a.name].soon) == (3, 1, 1)
+    assert (rows[personas.agency_b.name].open, rows[personas.agency_b.name].overdue) == (1, 1)
+    assert "各机关办理情况" in supervisor.content.decode()
 
 
 def test_someone_without_an_agency_is_told_so(as_user: Callable[[User], Client]) -> None:
