@@ -68,6 +68,8 @@ def prepare(demo: bool = True) -> bool:
         print("数据库为空：创建演示数据（约 10 秒）……", flush=True)
         call_command("seed_demo")
         seeded = True
+    # The daily round (lapses, next deadlines), in case no cron ran it since the last start.
+    call_command("daily")
     if not _static_is_current():
         call_command("collectstatic", interactive=False, verbosity=0)
     return seeded
