@@ -55,6 +55,11 @@ def supervised_ids(user: Any) -> set[int] | None:
     return subtree_ids({r for r in regions if r is not None})
 
 
+def supervises_all(user: Any) -> bool:
+    """A supervisor of every agency (a supervisor membership without an agency)."""
+    return supervised_ids(user) is None
+
+
 def visible_agencies(user: Any) -> QuerySet[Agency]:
     """Agencies whose cases ``user`` may read: those of their roles, and for a supervisor
     the region supervised (an agency and everything below it; no agency: all)."""
@@ -63,7 +68,9 @@ def visible_agencies(user: Any) -> QuerySet[Agency]:
     supervised = supervised_ids(user)
     if supervised is None:
         return Agency.objects.all()
-    own = set(Membership.objects.filter(user=user).exclude(agency=None).values_list("agency", flat=True))
+    own = set(
+        Membership.objects.filter(user=user).exclude(agency=None).values_list("agency", flat=True)
+    )
     return Agency.objects.filter(pk__in=own | supervised)
 
 
@@ -89,6 +96,8 @@ def visible_applications(user: Any) -> QuerySet[Application]:
 
 def get_application(user: Any, pk: int) -> Application:
     """The case if ``user`` may read it, else 404 (never 403: its existence is not revealed)."""
+    if not 0 < pk < 2**63:  # a number no database column holds: not a case
+        raise Http404("没有这个申请")
     app = visible_applications(user).select_related("agency", "assignee").filter(pk=pk).first()
     if app is None:
         raise Http404("没有这个申请")

@@ -24,9 +24,9 @@ from django.views.decorators.http import require_POST
 
 from gongkai_web.accounts.access import (
     get_application,
-    is_supervisor,
     may,
     require,
+    supervises_all,
     visible_agencies,
 )
 from gongkai_web.accounts.models import Agency
@@ -40,8 +40,10 @@ from gongkai_web.applications.models import (
     ProceedingResult,
     Status,
 )
+from gongkai_web.input_hygiene import CleanInputMixin
 
 PAGE_SIZE = 50
+MAX_PAGE = 1_000_000  # beyond any office's list; larger offsets overflow the database
 S = Status
 ALL = frozenset(Status.values)
 HANDLING = frozenset(services.HANDLING)
@@ -220,7 +222,7 @@ def _step_forms(app: Application, user: Any) -> list[dict[str, Any]]:
 # --- pages ----------------------------------------------------------------------------------
 
 
-class ListFilter(djforms.Form):
+class ListFilter(CleanInputMixin, djforms.Form):
     agency = djforms.ModelChoiceField(label="机关", queryset=None, required=False)
     status = djforms.ChoiceField(
         label="状态", choices=[("", "全部"), *Status.choices], required=False
@@ -240,7 +242,7 @@ def _filtered(user: Any, f: ListFilter) -> QuerySet[Application]:
     agency = f.cleaned_data.get("agency")
     if agency is not None:
         apps = apps.filter(agency=agency)
-    elif not is_supervisor(user):
+    elif not supervises_all(user):
         ids = list(visible_agencies(user).values_list("id", flat=True))
         apps = apps.filter(agency_id=ids[0]) if len(ids) == 1 else apps.filter(agency_id__in=ids)
     d = f.cleaned_data
@@ -269,9 +271,13 @@ def case_list(request: HttpRequest) -> HttpResponse:
         page = max(1, int(request.GET.get("page", "1")))
     except ValueError:
         page = 1
+    if page > MAX_PAGE:
+        raise Http404("没有这一页")
     # No COUNT(*): one row more than a page tells whether there is a next page.
     start = (page - 1) * PAGE_SIZE
     rows = list(_filtered(request.user, f)[start : start + PAGE_SIZE + 1])
+    if page > 1 and not rows:
+        raise Http404("没有这一页")
     query = request.GET.copy()
     query.pop("page", None)
     return render(
