@@ -40,11 +40,12 @@ from gongkai.catalogue.forms import (
 from gongkai.errors import UnreadableFile
 from gongkai.gold import Gold, Score, gold_path, is_gold_file, load_gold, score
 from gongkai.reader import read_report
-from gongkai.report.model import CellValue, Report, json_schema_text
+from gongkai.report.model import CellEntry, CellValue, Report, json_schema_text
 from gongkai.workdays import cli as workdays_cli
 
 PROG = "gongkai"
 ABSENT = "—"
+BLANK = "空白"  # a cell the report prints blank (null): not 0, not absent
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 # ---- reading one file, never raising ------------------------------------------------
@@ -102,8 +103,10 @@ def pad(text: str, width: int, *, right: bool = False) -> str:
     return gap + text if right else text + gap
 
 
-def format_value(value: CellValue) -> str:
-    """A count as printed; an amount in 万元 without trailing zeros."""
+def format_value(value: CellValue | None) -> str:
+    """A count as printed; an amount in 万元 without trailing zeros; 空白 for a blank cell."""
+    if value is None:
+        return BLANK
     if isinstance(value, float):
         return f"{value:.6f}".rstrip("0").rstrip(".")
     return str(value)
@@ -174,7 +177,7 @@ def _t4_block() -> _Block:
     return block
 
 
-def _single_other(cells: dict[str, CellValue]) -> bool | None:
+def _single_other(cells: dict[str, CellEntry]) -> bool | None:
     """Which 其他处理 rows the report printed; None when its cells don't say."""
     single = any(f"t3.other.{c.id}" in cells for c in T3_COLUMNS)
     split = any(k.startswith(("t3.other.no_correction.", "t3.other.no_fee.")) for k in cells)
@@ -184,7 +187,7 @@ def _single_other(cells: dict[str, CellValue]) -> bool | None:
     return None
 
 
-def _grid(block: _Block, cells: dict[str, CellValue]) -> list[str]:
+def _grid(block: _Block, cells: dict[str, CellEntry]) -> list[str]:
     """The block's rows with the label column left-aligned and value columns right-aligned."""
     lines: list[list[str]] = [list(block.header)]
     for label, ids in block.rows:
@@ -298,12 +301,19 @@ def summary_line(report: Report | None, result: Score | None) -> str:
     """One file's result: cells read and, with a gold, how many match."""
     if report is None:
         return "无法读取（原因见上方错误信息）"
-    line = f"读出 {len(report.cells)} 格"
+    blank = sum(v is None for v in report.cells.values())
+    line = f"读出 {len(report.cells)} 格" + (f"（其中空白 {blank} 格）" if blank else "")
     if result is None:
         return line + "；无标准答案"
-    return (
-        f"{line}；与标准答案一致 {result.exact}/{result.in_gold}，"
-        f"值不同 {len(result.wrong)}，多读 {len(result.spurious)}；"
+    line += (
+        f"；与标准答案一致 {result.exact}/{result.in_gold}，"
+        f"值不同 {len(result.wrong)}，多读 {len(result.spurious)}"
+    )
+    if result.undetermined:
+        settled = result.undetermined - len(result.unwarned)
+        line += f"，无法确定的 {result.undetermined} 格已留空并提示 {settled} 格"
+    return line + (
+        f"；机关{_check(result.agency_ok)}，"
         f"年度{_check(result.year_ok)}，格式{_check(result.template_ok)}"
     )
 

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "gongkai_web.applications",
     "gongkai_web.annual",
     "gongkai_web.portal",
+    "gongkai_web.catalogue",
 ]
 
 MIDDLEWARE = [

@@ -8,9 +8,9 @@ import random
 
 import pytest
 from django.contrib.auth import authenticate
-from django.test import RequestFactory
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.test import RequestFactory
 
 from gongkai_web.accounts.models import Agency, Membership, Role
 from gongkai_web.applications import demo
