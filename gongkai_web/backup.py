@@ -276,7 +276,8 @@ def _restore_sqlite_file(current: Path, data: Path, manifest: dict[str, Any]) ->
 
 def _flush_sql() -> list[str]:
     tables = [
-        t for t in connection.introspection.django_table_names(only_existing=True)
+        t
+        for t in connection.introspection.django_table_names(only_existing=True)
         if t not in KEPT_TABLES
     ]
     return list(connection.ops.sql_flush(no_style(), tables, allow_cascade=True))

@@ -31,7 +31,7 @@ from gongkai_web.applications.models import (
     ProceedingKind,
     ProceedingResult,
 )
-from gongkai_web.input_hygiene import CleanInputMixin
+from gongkai_web.input_hygiene import CASE_EARLIEST, CleanInputMixin
 
 # The 第二十九条 contents of an application, as stored on the case.
 APPLICANT_FIELDS = [
@@ -74,6 +74,8 @@ def _date_field(label: str, required: bool = True, help_text: str = "") -> forms
 
 class ApplicantForm(CleanInputMixin, forms.ModelForm):
     """What 第二十九条 requires of every application, by whatever channel it came."""
+
+    earliest_date = CASE_EARLIEST
 
     class Meta:
         model = Application
@@ -152,6 +154,8 @@ class IntakeForm(ApplicantForm):
 
 class StepForm(CleanInputMixin, forms.Form):
     """Every step happens on a day (default today) and may carry a note."""
+
+    earliest_date = CASE_EARLIEST
 
     on = _date_field("日期")
 
@@ -288,6 +292,7 @@ class ReviewForm(StepForm):
 
 
 class ProceedingForm(CleanInputMixin, forms.Form):
+    earliest_date = CASE_EARLIEST
     kind = forms.ChoiceField(label="类型", choices=ProceedingKind.choices)
     filed_on = _date_field("受理日期")
     body = forms.CharField(label="复议机关或法院", max_length=200, required=False)

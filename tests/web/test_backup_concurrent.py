@@ -170,5 +170,3 @@ def test_a_backup_under_concurrent_writes_restores_in_one_transaction(
     assert backup._counts("default") == manifest["models"]
     assert not Application.objects.filter(events__isnull=True).exists()
     assert CaseEvent.objects.count() == manifest["models"]["applications.caseevent"]
-
-

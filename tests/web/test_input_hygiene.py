@@ -62,7 +62,7 @@ def test_control_characters_from_the_public_form_never_reach_the_case(
 @pytest.mark.parametrize(
     "on,message",
     [
-        ("1900-01-01", "日期不能早于 2008 年"),
+        ("1900-01-01", "日期不能早于 2008 年 5 月 1 日"),
         ("9999-12-31", "日期不能晚于"),
         ("2026-03-01", "日期不能早于收到申请之日（2026-03-02）"),
     ],

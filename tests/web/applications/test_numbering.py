@@ -4,8 +4,8 @@ arriving together never share or skip a number (issue 9)."""
 from __future__ import annotations
 
 import threading
-from types import SimpleNamespace
 from collections.abc import Callable
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
