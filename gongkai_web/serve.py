@@ -11,7 +11,6 @@ development server with DEBUG on.
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -149,18 +148,12 @@ def gunicorn_command(host: str, port: int, workers: int) -> list[str]:
 
 
 def _run_gunicorn(host: str, port: int, workers: int) -> int:
+    """Become gunicorn (exec): a service manager's stop signal then reaches it directly."""
     print(f"生产模式：gunicorn，{workers} 个工作进程，DEBUG 关闭。", flush=True)
     env = os.environ | {"DJANGO_SETTINGS_MODULE": "gongkai_web.settings", "GONGKAI_DEBUG": "0"}
-    process = subprocess.Popen(gunicorn_command(host, port, workers), env=env)
-    try:
-        status = process.wait()
-    except KeyboardInterrupt:
-        process.terminate()  # gunicorn got the Ctrl+C too; make sure it goes
-        try:
-            status = process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            status = process.wait()
-        status = 0
-    print("已停止。", file=sys.stderr)
-    return status
+    from django.db import connections
+
+    connections.close_all()
+    command = gunicorn_command(host, port, workers)
+    os.execve(command[0], command, env)
+    return 1  # not reached: execve replaces this process or raises OSError

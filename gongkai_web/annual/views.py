@@ -10,7 +10,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from gongkai.catalogue.forms import T3_COLUMNS, T3_ROWS, T4_COLUMNS, T4_GROUPS, Template, t3_row_ids
-from gongkai_web.accounts.access import is_supervisor, visible_agencies
+from gongkai_web.accounts.access import is_supervisor, supervises_all, visible_agencies
 from gongkai_web.accounts.models import Agency
 from gongkai_web.annual.tables import table3, table4
 
@@ -36,7 +36,7 @@ def _choice(request: HttpRequest) -> tuple[int, Agency | None, list[Agency]]:
     if not 2008 <= year <= 2100:
         raise Http404("年份超出范围")
     wanted = request.GET.get("agency", "")
-    if wanted in ("", "all") and is_supervisor(request.user):
+    if wanted in ("", "all") and supervises_all(request.user):
         return year, None, agencies
     if wanted in ("", "all"):
         if not agencies:
