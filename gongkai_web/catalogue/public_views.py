@@ -14,7 +14,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.feedgenerator import Atom1Feed
-from django.utils.http import content_disposition_header
+from django.utils.http import content_disposition_header, urlencode
 from django.views.decorators.cache import cache_control
 
 from gongkai_web.accounts.models import Agency
@@ -59,17 +59,21 @@ def _page_no(request: HttpRequest) -> int:
     return min(max(int(raw), 1), MAX_PAGE) if raw.isdigit() else 1
 
 
-def paged(items: Any, page: int) -> dict[str, Any]:
+def paged(items: Any, request: HttpRequest) -> dict[str, Any]:
     """One page, newest first, without counting a million rows: one extra row tells whether
-    there is a next page."""
+    there is a next page. ``query`` repeats the request's filters for the pager's links."""
+    page = _page_no(request)
     start = (page - 1) * PAGE_SIZE
-    rows = list(
-        items.order_by("-published_on", "-id").only(*LIST_FIELDS)[start : start + PAGE_SIZE + 1]
-    )
+    ordered = items.select_related("agency").order_by("-published_on", "-id")
+    ordered = ordered.only(*LIST_FIELDS, "agency__name", "agency__short_code")
+    rows = list(ordered[start : start + PAGE_SIZE + 1])
+    kept = {k: v for k, v in request.GET.items() if k != "page" and v}
+    query = urlencode(kept) + "&" if kept else ""
     return {
         "rows": rows[:PAGE_SIZE],
         "page": page,
         "has_next": len(rows) > PAGE_SIZE and page < MAX_PAGE,
+        "query": query,
     }
 
 
@@ -142,7 +146,7 @@ def browse(request: HttpRequest, code: str) -> HttpResponse:
         request,
         "disclosure/browse.html",
         {"agency": agency, "chosen": chosen, "error": error, "roots": roots, "genres": GENRES}
-        | paged(items, _page_no(request)),
+        | paged(items, request),
     )
 
 
@@ -158,7 +162,6 @@ def search_all(request: HttpRequest) -> HttpResponse:
         items = search.match(items, chosen["q"]) if chosen["q"] else items.none()
     except CatalogueError as exc:
         error, items = str(exc), items.none()
-    names = dict(Agency.objects.values_list("id", "name"))
     return render(
         request,
         "disclosure/search.html",
@@ -167,9 +170,8 @@ def search_all(request: HttpRequest) -> HttpResponse:
             "error": error,
             "agency": agency,
             "agencies": Agency.objects.all(),
-            "names": names,
         }
-        | paged(items, _page_no(request)),
+        | paged(items, request),
     )
 
 
