@@ -120,3 +120,18 @@ def test_in_force_at_year_end_is_start_plus_made_minus_repealed(
         )
         made, repealed = now["t2.normative.made"], now["t2.normative.repealed"]
         assert now["t2.normative.in_force"] == start + made - repealed  # type: ignore[operator]
+
+
+def test_annual_page_and_export_show_table2(cat: Personas, publish: Callable[..., Item]) -> None:
+    from django.test import Client
+
+    publish(doc_class="normative", formed_on=D("2025-02-03"), doc_no="规1")
+    registers.record_decisions(cat.agency_a, "penalty", 2025, 1, 12, cat.admin)
+    staff = Client()
+    staff.force_login(cat.handler)
+    page = staff.get("/annual/", {"year": 2025}).content.decode()
+    assert "二、主动公开政府信息情况" in page and 'data-row="normative"' in page
+    cells = staff.get("/annual/export.json", {"year": 2025}).json()["cells"]
+    assert cells["t2.normative.made"] == 1 and cells["t2.penalty.decisions"] == 12
+    old = staff.get("/annual/export.json", {"year": 2020}).json()["cells"]
+    assert "t2.procurement.amount" in old and "t2.fee.amount" not in old
