@@ -83,13 +83,17 @@ class _Agency:
     def ordinary(self, year: int, until: dt.date) -> list[Item]:
         start = dt.date(year, 1, 1)
         share = (until - start).days / 365
-        items = []
+        items: list[Item] = []
+        seen: set[str] = set()
         for _ in range(int(PER_YEAR[self.code] * share)):
             cat, genre, pattern = self.rng.choice(ITEMS[self.code])
             formed = _workday(self.rng, start, until)
             title = pattern.format(
                 y=year, n=self.rng.randint(1, 60), place=self.rng.choice(PLACES), m=formed.month
             )
+            if title in seen:  # a list of the same title twice looks made up
+                continue
+            seen.add(title)
             doc_no = ""
             if genre in ("notice", "opinion", "reply", "decision") and "〔" not in title:
                 doc_no = f"{NUMBER_PREFIX[self.code]}〔{year}〕{self.rng.randint(1, 200)}号"

@@ -186,6 +186,7 @@ def item_page(request: HttpRequest, index_no: str) -> HttpResponse:
         "disclosure/item.html",
         {
             "item": item,
+            "agency": item.agency,
             "attachments": item.attachments.all(),
             "interpretations": public_items().filter(interprets=item).only(*LIST_FIELDS),
             "policy": item.interprets if item.interprets and item.interprets.is_public else None,
