@@ -101,3 +101,14 @@ def test_dashboard_lists_overdue_items(
     home = as_user(cat.handler).get("/").content.decode()
     assert "早已形成尚未公开的通知" in home and "已逾期未公开" in home
     assert "早已形成" not in as_user(cat.outsider).get("/").content.decode()
+
+
+def test_only_the_admin_changes_settings(cat: Personas, as_user: Callable[..., Client]) -> None:
+    url = f"/catalogue/settings/{cat.agency_a.pk}/"
+    form = {"index_scheme": "code_year_seq", "signoff_levels": "3", "guide_note": "周六不办公"}
+    assert as_user(cat.reviewer).post(url, form).status_code == 403
+    assert as_user(cat.outsider).get(url).status_code == 404
+    assert as_user(cat.admin).post(url, form).status_code == 302
+    saved = services.settings_for(cat.agency_a)
+    assert (saved.index_scheme, saved.signoff_levels) == ("code_year_seq", 3)
+    assert "周六不办公" in Client().get(f"/open/{cat.agency_a.short_code}/guide/").content.decode()
