@@ -135,3 +135,17 @@ def test_annual_page_and_export_show_table2(cat: Personas, publish: Callable[...
     assert cells["t2.normative.made"] == 1 and cells["t2.penalty.decisions"] == 12
     old = staff.get("/annual/export.json", {"year": 2020}).json()["cells"]
     assert "t2.procurement.amount" in old and "t2.fee.amount" not in old
+
+
+def test_monthly_registers_imported_from_csv_all_or_nothing(cat: Personas) -> None:
+    from gongkai_web.catalogue.errors import ImportRejected
+
+    good = "年份,月份,类别,数量\n2025,1,行政许可,30\n2025,2,行政许可,12\n2025,1,行政事业性收费,2.5\n"
+    assert registers.import_monthly(cat.agency_a, "r.csv", good.encode()) == 3
+    cells = table2_cells(cat.agency_a, 2025)
+    assert cells["t2.license.decisions"] == 42 and cells["t2.fee.amount"] == 2.5
+    bad = "年份,月份,类别,数量\n2025,3,行政许可,5\n2025,13,行政处罚,1\n2025,4,行政奖励,1\n2025,5,行政强制,-1\n"
+    with pytest.raises(ImportRejected) as caught:
+        registers.import_monthly(cat.agency_a, "r.csv", bad.encode())
+    assert [(r, c) for r, c, _ in caught.value.problems] == [(3, "月份"), (4, "类别"), (5, "数量")]
+    assert table2_cells(cat.agency_a, 2025)["t2.license.decisions"] == 42  # nothing saved
