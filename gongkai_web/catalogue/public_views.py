@@ -38,6 +38,8 @@ from gongkai_web.catalogue.models import (
 )
 from gongkai_web.portal import ratelimit
 
+# Letters per address per hour: the public form's limit (portal.ratelimit, counted in the database).
+MAILBOX_PER_ADDRESS = ratelimit.Limit("mailbox-addr", "PUBLIC_FORM_RATE", 3600)
 PAGE_SIZE = 20
 MAX_PAGE = 500  # deep pages of a million items are for the API, not for reading
 LIST_FIELDS = ("index_no", "title", "doc_no", "published_on", "issuing_body", "genre", "agency_id")
@@ -233,16 +235,17 @@ def guide(request: HttpRequest, code: str) -> HttpResponse:
 def mailbox_page(request: HttpRequest, code: str) -> HttpResponse:
     agency = _agency(code)
     form = LetterForm(request.POST or None)
-    if request.method == "POST":
-        if ratelimit.exceeded(request):
-            form.add_error(None, "提交过于频繁，请稍后再试。")
-        elif form.is_valid():
+    if request.method == "POST" and form.is_valid():
+        who = ratelimit.client_ip(request)
+        if not ratelimit.take(MAILBOX_PER_ADDRESS, who):
+            form.add_error(None, "提交过于频繁：同一网络地址每小时提交的来信有数量限制，请稍后再试。")
+        else:
             try:
                 mailbox.receive(agency, form.cleaned_data)
             except CatalogueError as exc:
+                ratelimit.give_back(MAILBOX_PER_ADDRESS, who)
                 form.add_error(None, str(exc))
             else:
-                ratelimit.count(request)
                 return redirect(f"{reverse('disclosure:mailbox', args=[code])}?sent=1")
     published = Letter.objects.filter(agency=agency, published=True)[:30]
     return render(
