@@ -103,3 +103,20 @@ def test_api_lists_and_gets_public_items(
     paths = client.get("/api/v1/openapi.json").json()["paths"]
     assert "/api/v1/catalogue/items" in paths
     assert any(p.startswith("/api/v1/catalogue/items/{") for p in paths)
+
+
+def test_the_mailbox_is_rate_limited_per_address(
+    cat: Personas, client: Client, settings: object
+) -> None:
+    settings.PUBLIC_FORM_RATE = 1  # type: ignore[attr-defined]
+    code = cat.agency_a.short_code
+    form = {
+        "kind": "director",
+        "name": "张三",
+        "contact": "13800000000",
+        "subject": "噪音",
+        "body": "夜间施工",
+    }
+    assert client.post(f"/open/{code}/mailbox/", form).status_code == 302
+    again = client.post(f"/open/{code}/mailbox/", form).content.decode()
+    assert "提交过于频繁" in again and cat.agency_a.letters.count() == 1

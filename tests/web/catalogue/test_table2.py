@@ -140,7 +140,9 @@ def test_annual_page_and_export_show_table2(cat: Personas, publish: Callable[...
 def test_monthly_registers_imported_from_csv_all_or_nothing(cat: Personas) -> None:
     from gongkai_web.catalogue.errors import ImportRejected
 
-    good = "年份,月份,类别,数量\n2025,1,行政许可,30\n2025,2,行政许可,12\n2025,1,行政事业性收费,2.5\n"
+    good = (
+        "年份,月份,类别,数量\n2025,1,行政许可,30\n2025,2,行政许可,12\n2025,1,行政事业性收费,2.5\n"
+    )
     assert registers.import_monthly(cat.agency_a, "r.csv", good.encode()) == 3
     cells = table2_cells(cat.agency_a, 2025)
     assert cells["t2.license.decisions"] == 42 and cells["t2.fee.amount"] == 2.5
