@@ -20,6 +20,7 @@ from gongkai_web.catalogue import mailbox, registers, services
 from gongkai_web.catalogue.demo_data import (
     ANSWERS,
     BODY,
+    COMMON,
     DOC_PREFIX,
     ITEMS,
     LETTERS,
@@ -86,12 +87,18 @@ class _Agency:
         items: list[Item] = []
         seen: set[str] = set()
         for _ in range(int(PER_YEAR[self.code] * share)):
-            cat, genre, pattern = self.rng.choice(ITEMS[self.code])
-            formed = _workday(self.rng, start, until)
-            title = pattern.format(
-                y=year, n=self.rng.randint(1, 60), place=self.rng.choice(PLACES), m=formed.month
-            )
-            if title in seen:  # a list of the same title twice looks made up
+            for _attempt in range(8):  # a list of the same title twice looks made up
+                cat, genre, pattern = self.rng.choice(ITEMS[self.code] + COMMON)
+                formed = _workday(self.rng, start, until)
+                title = pattern.format(
+                    y=year,
+                    n=self.rng.randint(1, 120),
+                    place=self.rng.choice(PLACES),
+                    m=formed.month,
+                )
+                if title not in seen:
+                    break
+            else:
                 continue
             seen.add(title)
             doc_no = ""

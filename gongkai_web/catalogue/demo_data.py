@@ -41,6 +41,16 @@ ITEMS: dict[str, tuple[tuple[str, str, str], ...]] = {
     ),
 }
 
+# Published by every agency besides its own.
+COMMON: tuple[tuple[str, str, str], ...] = (
+    ("art20.01", "announcement", "关于调整{place}办事大厅窗口设置的公告（{y}第{n}号）"),
+    ("topic.01", "notice", "关于做好{y}年{place}片区第{n}期民生实事项目的通知"),
+    ("art20.09", "announcement", "{place}片区{y}年第{n}号政府采购项目中标结果公告"),
+    ("art20.09", "announcement", "{y}年第{n}批政府集中采购意向公开"),
+    ("art20.07", "report", "{y}年{place}专项资金使用情况公示（第{n}期）"),
+    ("topic.01", "notice", "关于召开{y}年第{n}次{place}片区工作推进会的通知"),
+)
+
 # Normative documents per agency each year: (genre, title pattern); numbered 规 + n.
 NORMATIVE: dict[str, tuple[tuple[str, str], ...]] = {
     "SZF": (

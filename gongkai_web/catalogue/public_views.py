@@ -238,7 +238,9 @@ def mailbox_page(request: HttpRequest, code: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         who = ratelimit.client_ip(request)
         if not ratelimit.take(MAILBOX_PER_ADDRESS, who):
-            form.add_error(None, "提交过于频繁：同一网络地址每小时提交的来信有数量限制，请稍后再试。")
+            form.add_error(
+                None, "提交过于频繁：同一网络地址每小时提交的来信有数量限制，请稍后再试。"
+            )
         else:
             try:
                 mailbox.receive(agency, form.cleaned_data)
