@@ -26,16 +26,22 @@ from gongkai.render.model import (
 _TABLE_OF = {Section.PROACTIVE: 0, Section.APPLICATIONS: 1, Section.REVIEWS: 2}
 
 
+_PAGE = """
+@page {{ size: A4; margin: 37mm 26mm 35mm 28mm;
+  @bottom-center {{ content: "— " counter(page) " —"; font-family: {number}; font-size: 14pt; }} }}
+"""
+
+
 def _families(names: tuple[str, ...], generic: str) -> str:
     return ", ".join([*(f'"{n}"' for n in names), generic])
 
 
-def stylesheet(fonts: Fonts) -> str:
-    """CSS for the report; scoped under ``.gk-report`` so the portal can embed it."""
-    return f"""
-@page {{ size: A4; margin: 37mm 26mm 35mm 28mm;
-  @bottom-center {{ content: "— " counter(page) " —"; font-family: {_families(fonts.table, "serif")};
-    font-size: 14pt; }} }}
+def stylesheet(fonts: Fonts, *, page: bool = True) -> str:
+    """CSS for the report, scoped under ``.gk-report`` so the portal can embed it;
+    ``page``: with the printed page's set-up (@page), for a standalone document."""
+    return (
+        (_PAGE.format(number=_families(fonts.table, "serif")) if page else "")
+        + f"""
 .gk-report {{ font-family: {_families(fonts.body, "serif")}; font-size: {BODY_PT}pt;
   line-height: 1.75; color: #000; max-width: 156mm; margin: 0 auto; }}
 .gk-report h1 {{ font-family: {_families(fonts.title, "serif")}; font-size: {TITLE_PT}pt;
@@ -52,6 +58,7 @@ def stylesheet(fonts: Fonts) -> str:
 .gk-report td.gk-label {{ text-align: left; }}
 .gk-report tr {{ page-break-inside: avoid; }}
 """
+    )
 
 
 def table_html(table: FormTable) -> str:
