@@ -97,6 +97,19 @@ def _repeat_header(row: Any) -> None:
     trpr.append(header)
 
 
+def _cell_margins(grid: Any) -> None:
+    """The form's narrow cell margins (0.1 cm left and right, none above and below), so two
+    characters fit the 15 columns of table 4 as they do on the blank form."""
+    tblpr = grid._tbl.tblPr
+    margins = OxmlElement("w:tblCellMar")
+    for side, width in (("top", 0), ("left", 57), ("bottom", 0), ("right", 57)):
+        element = OxmlElement(f"w:{side}")
+        element.set(qn("w:w"), str(width))
+        element.set(qn("w:type"), "dxa")
+        margins.append(element)
+    tblpr.append(margins)
+
+
 def add_table(document: Any, table: FormTable, fonts: Fonts) -> None:
     """Draw ``table`` with its merges, widths scaled to the text width, and borders."""
     width = len(table.widths)
@@ -104,6 +117,7 @@ def add_table(document: Any, table: FormTable, fonts: Fonts) -> None:
     grid.style = "Table Grid"
     grid.alignment = WD_TABLE_ALIGNMENT.CENTER
     grid.autofit = False
+    _cell_margins(grid)
     total = sum(table.widths)
     twips = [Twips(w * TEXT_WIDTH_TWIPS // total) for w in table.widths]
     for column, w in zip(grid.columns, twips, strict=True):
@@ -123,6 +137,10 @@ def add_table(document: Any, table: FormTable, fonts: Fonts) -> None:
         paragraph.paragraph_format.line_spacing = 1.0
         label = placed.kind is Kind.HEAD and table.name == "table3" and placed.col in (1, 2)
         paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT if label else WD_ALIGN_PARAGRAPH.CENTER
+        # table 2 is short: keep it on one page, as the form prints it
+        paragraph.paragraph_format.keep_with_next = (
+            table.name == "table2" and placed.row + placed.rowspan < table.rows
+        )
         if placed.text:
             _set_font(paragraph.add_run(placed.text), fonts.table[0], TABLE_PT)
 
