@@ -122,16 +122,19 @@ def add_table(document: Any, table: FormTable, fonts: Fonts) -> None:
     twips = [Twips(w * TEXT_WIDTH_TWIPS // total) for w in table.widths]
     for column, w in zip(grid.columns, twips, strict=True):
         column.width = w
-    for row in grid.rows:
-        for cell, w in zip(row.cells, twips, strict=True):
-            cell.width = w
+    # Every cell once, before merging: python-docx's table.cell() walks the whole table on
+    # each call (2 s for the three tables); a region's anchor and far corner stay valid
+    # while regions do not overlap.
+    cells = grid._cells
+    for index, cell in enumerate(cells):
+        cell.width = twips[index % width]
     for index in range(table.header_rows):
         _repeat_header(grid.rows[index])
     for placed in table.cells:
-        cell = grid.cell(placed.row, placed.col)
+        cell = cells[placed.row * width + placed.col]
         if placed.rowspan > 1 or placed.colspan > 1:
-            end = grid.cell(placed.row + placed.rowspan - 1, placed.col + placed.colspan - 1)
-            cell = cell.merge(end)
+            end = (placed.row + placed.rowspan - 1) * width + placed.col + placed.colspan - 1
+            cell = cell.merge(cells[end])
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
         paragraph = cell.paragraphs[0]
         paragraph.paragraph_format.line_spacing = 1.0
