@@ -55,8 +55,8 @@ class DeadlineInputError(GongkaiError):
 
 
 class FeeInputError(GongkaiError):
-    """A count given to a 信息处理费 calculation is impossible (negative numbers of
-    applications or pages)."""
+    """A count given to a 信息处理费 calculation is impossible: negative, or above the
+    documented bound (``gongkai.fees.MAX_ITEMS``, ``MAX_PAGES``)."""
 
 
 class RenderError(GongkaiError):
