@@ -1,12 +1,14 @@
-"""Shared set-up of the annual-report tests: a 2025 of cases for agency A, table 2 typed."""
+"""Shared set-up of the annual-report tests: a 2025 of cases for agency A, table 2
+from the registers (or typed by hand when the draft takes it so)."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
 from gongkai.catalogue.forms import Template, t2_cell_ids
+from gongkai_web.accounts.models import Agency
 from gongkai_web.annual import drafting
-from gongkai_web.annual.models import AnnualReport
+from gongkai_web.annual.models import AnnualReport, Table2Source
 from gongkai_web.applications import services
 from gongkai_web.applications.models import Application
 from tests.web.conftest import D, Personas
@@ -33,8 +35,22 @@ def year_2025(p: Personas) -> list[Application]:
     return [done, partial, still_open]
 
 
+def fill_registers(agency: Agency, year: int, value: int = 3) -> None:
+    """The catalogue's registers for ``year``: decisions of each kind, fees collected."""
+    from gongkai_web.catalogue import registers
+
+    for kind in ("license", "penalty", "coercion"):
+        registers.record_decisions(agency, kind, year, 6, value)
+    registers.record_fee(agency, year, 6, "1.25")
+
+
 def fill_table2(report: AnnualReport, actor: object, value: int = 3) -> None:
-    """Type a whole table 2 (the catalogue's registers are not in this branch)."""
+    """A whole table 2: from the catalogue's registers when the draft takes it from them
+    (then recomputed), else typed by hand."""
+    if report.table2_source == Table2Source.REGISTERS:
+        fill_registers(report.agency, report.year, value)
+        drafting.recompute(report)
+        return
     raw = {cid: str(value) for cid in t2_cell_ids(Template(report.template))}
     for cid in ("t2.rules.made", "t2.rules.repealed", "t2.rules.in_force"):
         raw[cid] = "0"  # a department makes no 规章 (the audit warns if it does)

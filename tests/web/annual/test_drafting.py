@@ -14,6 +14,7 @@ from gongkai_web.annual.exports import of_draft
 from gongkai_web.annual.models import Table2Source
 from gongkai_web.annual.tables import table3, table4
 from gongkai_web.applications import services
+from gongkai_web.catalogue.table2 import table2_cells
 from tests.web.annual.reports import fill_table2, year_2025
 from tests.web.conftest import D, Personas
 from tests.web.intake import intake
@@ -31,8 +32,13 @@ def test_a_draft_counts_tables_3_and_4_from_the_agency_s_cases(personas: Persona
     assert report.cells["t3.new.total"] == 3  # not agency B's case
     assert report.cells["t3.carried_out.total"] == 1
     assert report.cells["t4.review.pending"] == 1
-    assert report.table2_source == Table2Source.MANUAL
-    assert not any(k.startswith("t2.") for k in report.cells)
+    # table 2 from the catalogue's registers: no decisions recorded is blank, never 0
+    assert report.table2_source == Table2Source.REGISTERS
+    assert {k: v for k, v in report.cells.items() if k.startswith("t2.")} == table2_cells(
+        personas.agency_a, 2025
+    )
+    assert report.cells["t2.license.decisions"] is None
+    assert report.cells["t2.normative.made"] == 0
 
 
 def test_section_one_states_the_year_s_figures_and_six_the_fees(personas: Personas) -> None:
@@ -86,7 +92,7 @@ def test_a_2020_draft_uses_the_2019_form_with_one_other_row(personas: Personas) 
 
 
 def test_table_2_typed_by_hand_is_checked_and_kept_across_recomputation(
-    personas: Personas,
+    personas: Personas, without_registers: None
 ) -> None:
     report = drafting.get_or_create(personas.agency_a, 2025, personas.reviewer)
     with pytest.raises(AnnualError, match=r"t2\.rules\.made：“abc”不是数字"):
@@ -116,6 +122,28 @@ def test_table_2_comes_from_the_registers_when_the_catalogue_gives_it(
     assert "t2.procurement.items" not in report.cells  # not on the 2021 form
     with pytest.raises(AnnualError, match="自动统计"):
         drafting.save_table2(report, {"t2.rules.made": "1"}, None)
+
+
+def test_section_one_counts_the_items_published_by_channel(personas: Personas) -> None:
+    from gongkai_web.catalogue.models import Category, Item, ItemStatus
+
+    category = Category.objects.create(agency=personas.agency_a, code="01", name="通知公告")
+    for channels in (["website", "wechat"], ["website"]):
+        Item.objects.create(
+            agency=personas.agency_a,
+            title="关于某事项的通知",
+            issuing_body=personas.agency_a.name,
+            formed_on=D("2025-03-30"),
+            category=category,
+            status=ItemStatus.PUBLISHED,
+            published_on=D("2025-04-01"),
+            channels=channels,
+        )
+    report = drafting.get_or_create(personas.agency_a, 2025, personas.reviewer)
+    assert (
+        "本年主动公开政府信息2条，其中通过政府网站发布2条、通过政务微信发布1条"
+        in (report.sections["overview"])
+    )
 
 
 def test_years_without_the_national_tables_or_not_begun_are_refused(personas: Personas) -> None:

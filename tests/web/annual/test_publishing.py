@@ -31,7 +31,9 @@ def test_a_draft_from_the_records_passes_every_rule(draft, personas: Personas) -
     assert any("无法与上一年度比较" in n.reason for n in result.audit.not_checked)
 
 
-def test_an_empty_table_2_blocks_publication(personas: Personas) -> None:
+def test_an_empty_hand_typed_table_2_blocks_publication(
+    personas: Personas, without_registers: None
+) -> None:
     report = drafting.get_or_create(personas.agency_a, 2025, personas.reviewer)
     assert checks.check(report).blocking == ["表二尚未填写"]
     with pytest.raises(AnnualError, match="表二尚未填写"):

@@ -23,7 +23,15 @@ def url(name: str, p: Personas, **kw: object) -> str:
     return reverse(f"annual:{name}", kwargs={"code": p.agency_a.short_code, "year": 2025, **kw})
 
 
-def test_the_reviewer_drafts_and_edits_from_the_page(personas: Personas, as_user: Login) -> None:
+def test_table_2_from_the_registers_is_shown_not_typed(personas: Personas, as_user: Login) -> None:
+    drafting.get_or_create(personas.agency_a, 2025, personas.reviewer)
+    page = as_user(personas.reviewer).get(url("report", personas)).content.decode()
+    assert "表二由主动公开目录统计" in page and "保存表二" not in page
+
+
+def test_the_reviewer_drafts_and_edits_from_the_page(
+    personas: Personas, as_user: Login, without_registers: None
+) -> None:
     year_2025(personas)
     client = as_user(personas.reviewer)
     page = client.get(url("report", personas))

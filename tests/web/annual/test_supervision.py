@@ -49,8 +49,8 @@ def test_the_region_sums_its_agencies_and_matches_the_cases(personas: Personas) 
     assert [p.source for p in result.parts][1:] == ["按办理记录统计（未起草）", "草稿"]
     assert result.cells["t3.new.total"] == 4  # three of A, one of B
     assert result.mismatches == []
-    assert result.cells["t2.normative.made"] == 2  # only A typed table 2
-    assert result.blanks["t2.normative.made"] == ["某市人民政府", "某市教育局"]
+    assert result.cells["t2.license.decisions"] == 2  # only A has recorded decisions
+    assert result.blanks["t2.license.decisions"] == ["某市人民政府", "某市教育局"]
     # a case registered after A's draft: the parts no longer add up to the region
     from gongkai_web.applications import services
     from tests.web.intake import intake

@@ -101,7 +101,9 @@ def documents(draw: st.DrawFn) -> list[tuple[dt.date, dt.date | None]]:
     return out
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(docs=documents())
 def test_in_force_at_year_end_is_start_plus_made_minus_repealed(
     cat: Personas, docs: list[tuple[dt.date, dt.date | None]]
