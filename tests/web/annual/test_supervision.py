@@ -69,3 +69,28 @@ def _write(summary: supervision.Summary):  # type: ignore[no-untyped-def]
     path = Path(tempfile.mkdtemp()) / "summary.html"
     path.write_text(render_html(summary.form()), encoding="utf-8")
     return path
+
+
+def test_the_summary_command_exports_the_region(personas: Personas, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import io
+    import json
+
+    from django.core.management import call_command
+
+    city = Agency.objects.create(name="某市人民政府", short_code="SZF", kind=AgencyKind.GOVERNMENT)
+    Agency.objects.filter(pk=personas.agency_a.pk).update(parent=city)
+    year_2025(personas)
+    out = tmp_path / "city.json"
+    call_command(
+        "annual_report", "summary", "--agency", "SZF", "--year", "2025",
+        "--format", "json", "--out", str(out), stdout=io.StringIO(),
+    )  # fmt: skip
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["summary"] is True and data["agency"] == "某市人民政府及所属机关汇总"
+    assert data["cells"]["t3.new.total"] == 3
+    docx = tmp_path / "city.docx"
+    call_command(
+        "annual_report", "summary", "--agency", "SZF", "--year", "2025",
+        "--format", "docx", "--out", str(docx), stdout=io.StringIO(),
+    )  # fmt: skip
+    assert read_report(docx).cells["t3.new.total"] == 3
