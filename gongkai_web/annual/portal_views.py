@@ -11,7 +11,14 @@ from gongkai.render.html import report_body
 from gongkai_web.accounts.models import Agency
 from gongkai_web.annual import exports
 from gongkai_web.annual.models import Version
-from gongkai_web.annual.report_views import REPORT_CSS
+from gongkai_web.annual.styles import report_css as report_css_text
+
+
+@login_not_required
+def report_css(request: HttpRequest) -> HttpResponse:
+    response = HttpResponse(report_css_text(), content_type="text/css; charset=utf-8")
+    response["Cache-Control"] = "max-age=3600"
+    return response
 
 
 @login_not_required
@@ -53,7 +60,6 @@ def published_report(request: HttpRequest, code: str, year: int) -> HttpResponse
             "year": year,
             "current": others[0],
             "body": mark_safe(report_body(exports.of_version(version))),
-            "css": REPORT_CSS,
         },
     )
 

@@ -7,6 +7,7 @@ from gongkai_web.annual import portal_views, report_views
 R = "reports/<str:code>/<int:year>/"
 urlpatterns = [
     path("reports/", report_views.board, name="reports"),
+    path("report.css", portal_views.report_css, name="report_css"),
     path("reports/<str:code>/import/", report_views.import_history, name="import"),
     path(R, report_views.report, name="report"),
     path(R + "start/", report_views.start, name="start"),

@@ -15,16 +15,13 @@ from django.views.decorators.http import require_POST
 
 from gongkai.catalogue.forms import T2_COLUMNS, T2_ROWS, Template
 from gongkai.render import Section
-from gongkai.render.html import stylesheet, table_html
+from gongkai.render.html import table_html
 from gongkai.render.layout import tables
-from gongkai.render.model import Fonts
 from gongkai_web.accounts.access import is_supervisor, visible_agencies
 from gongkai_web.annual import checks, drafting, exports, history, publishing, supervision
 from gongkai_web.annual.access import get_agency, may, require
 from gongkai_web.annual.errors import AnnualError
 from gongkai_web.annual.models import AnnualReport, HistoricalReport, Table2Source
-
-REPORT_CSS = mark_safe(stylesheet(Fonts(), page=False))
 
 
 def _year(request: HttpRequest) -> int:
@@ -90,7 +87,6 @@ def report(request: HttpRequest, code: str, year: int) -> HttpResponse:
         "may_draft": may(request.user, agency, "draft"),
         "may_publish": may(request.user, agency, "publish"),
         "history": HistoricalReport.objects.filter(agency=agency).order_by("-year"),
-        "css": REPORT_CSS,
     }
     if draft is not None:
         form = exports.of_draft(draft)
@@ -281,7 +277,6 @@ def summary(request: HttpRequest, code: str, year: int) -> HttpResponse:
             "agency": agency,
             "year": year,
             "summary": result,
-            "css": REPORT_CSS,
             "t2": mark_safe(table_html(t2)),
             "t3": mark_safe(table_html(t3)),
             "t4": mark_safe(table_html(t4)),
