@@ -74,3 +74,25 @@ def test_the_year_given_must_agree_with_the_file(personas: Personas) -> None:
     data = render_html(_report_2024(personas.agency_a.name)).encode()
     with pytest.raises(AnnualError, match="与填写的 2023 年度不符"):
         history.import_report(personas.agency_a, data, "r.html", personas.reviewer, 2023)
+
+
+def test_the_texts_of_sections_one_five_and_six_are_kept(personas: Personas) -> None:
+    from gongkai.render import Section
+
+    report = _report_2024(personas.agency_a.name)
+    report = FormReport(
+        report.agency,
+        report.year,
+        report.template,
+        report.cells,
+        {Section.PROBLEMS: "人员力量不足。\n下一步充实队伍。", Section.OTHER: "无其他事项。"},
+    )
+    imported = history.import_report(
+        personas.agency_a, render_docx(report), "2024.docx", personas.reviewer
+    )
+    assert imported.sections["problems"] == "人员力量不足。\n下一步充实队伍。"
+    assert imported.sections["other"] == "无其他事项。"
+    draft = drafting.get_or_create(personas.agency_a, 2025, personas.reviewer)
+    from gongkai_web.annual.report_views import _last_year
+
+    assert _last_year(draft)["problems"].startswith("人员力量不足")
