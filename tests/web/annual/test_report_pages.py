@@ -140,3 +140,21 @@ def test_an_import_from_the_page_reports_problems_in_chinese(
     assert "无法读取该文件" in page.content.decode()
     page = reviewer.post(target, {"back_year": "2025"}, follow=True)
     assert "请选择要导入的年度报告文件" in page.content.decode()
+
+
+def test_the_api_lists_published_versions_only(personas: Personas, client: Client) -> None:
+    report = drafting.get_or_create(personas.agency_a, 2025, personas.reviewer)
+    fill_table2(report, personas.reviewer)
+    api = "/api/v1/annual/KJJ"
+    assert client.get(api).json() == []  # a draft is not published
+    publishing.publish(report, personas.admin)
+    publishing.start_correction(report, personas.admin)
+    publishing.publish(report, personas.admin, "更正表三")
+    body = client.get(api).json()
+    assert [(v["year"], v["version"], v["current"]) for v in body] == [
+        (2025, 2, True),
+        (2025, 1, False),
+    ]
+    assert body[0]["change_note"] == "更正表三" and body[0]["cells"]["t3.new.total"] == 0
+    assert client.get("/api/v1/annual/NOPE").status_code == 404
+    assert "/annual/{code}" in client.get("/api/v1/openapi.json").content.decode()
