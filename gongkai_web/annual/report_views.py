@@ -14,6 +14,7 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
 from gongkai.catalogue.forms import T2_COLUMNS, T2_ROWS, Template
+from gongkai.errors import GongkaiError
 from gongkai.render import Section
 from gongkai.render.html import table_html
 from gongkai.render.layout import tables
@@ -209,15 +210,21 @@ def download(request: HttpRequest, code: str, year: int, fmt: str) -> HttpRespon
     except AnnualError as exc:
         raise Http404(str(exc)) from exc
     number = request.GET.get("version", "")
+    version = None
     if number:
         version = draft.versions.filter(number=number if number.isdigit() else -1).first()
         if version is None:
             raise Http404("没有这个版本")
-        data = exports.render(exports.of_version(version), chosen, version=version.number)
-        name = exports.filename(code, year, chosen, f"-v{version.number}")
-    else:
-        data = exports.render(exports.of_draft(draft), chosen, version=None)
-        name = exports.filename(code, year, chosen, "-draft")
+    try:
+        if version is not None:
+            data = exports.render(exports.of_version(version), chosen, version=version.number)
+        else:
+            data = exports.render(exports.of_draft(draft), chosen, version=None)
+    except GongkaiError as exc:  # e.g. no PDF engine installed: say so, never a 500
+        messages.error(request, f"无法生成文件：{exc}")
+        return _back(code, year, "#downloads")
+    suffix = f"-v{version.number}" if version is not None else "-draft"
+    name = exports.filename(code, year, chosen, suffix)
     response = HttpResponse(data, content_type=exports.CONTENT_TYPES[chosen])
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
