@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 
 def _setup() -> None:
@@ -77,11 +78,31 @@ def run(host: str = "127.0.0.1", port: int = 8000, demo: bool = True) -> int:
     where = database["NAME"] if database["ENGINE"].endswith("sqlite3") else database["ENGINE"]
     print(f"数据库：{where}", flush=True)
     print(f"政府信息公开办理平台：http://{host}:{port}/ （Ctrl+C 停止）", flush=True)
+    workers = start_library_workers()
     try:
         call_command("runserver", f"{host}:{port}", use_reloader=False, skip_checks=True)
     except KeyboardInterrupt:
         pass
     except SystemExit as exc:  # runserver exits with 1 when the port is taken
         return exc.code if isinstance(exc.code, int) else 1
+    finally:
+        stop_library_workers(workers)
     print("已停止。", file=sys.stderr)
     return 0
+
+
+# ---- The report library's queue workers (gongkai_web.library.worker): started with the
+# server, stopped with it. GONGKAI_LIBRARY_WORKERS=0 starts none (run them apart instead).
+def start_library_workers() -> list[Any]:
+    from gongkai_web.library.worker import start_workers
+
+    workers = start_workers()
+    if workers:
+        print(f"年报库后台处理进程：{len(workers)} 个", flush=True)
+    return workers
+
+
+def stop_library_workers(workers: list[Any]) -> None:
+    from gongkai_web.library.worker import stop_workers
+
+    stop_workers(workers)

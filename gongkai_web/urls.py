@@ -10,4 +10,5 @@ urlpatterns = [
     path("annual/", include("gongkai_web.annual.urls")),
     path("public/", include("gongkai_web.portal.urls")),
     path("api/v1/", public_urls()),
+    path("library/", include("gongkai_web.library.urls")),
 ]

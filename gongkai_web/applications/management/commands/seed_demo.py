@@ -34,3 +34,8 @@ class Command(BaseCommand):
             f"行政诉讼 {c['suit_direct'] + c['suit_after_review']}（未审结 {c['pending']}）"
         )
         self.stdout.write(demo.logins_text())
+        # The report library's demo region (gongkai_web.library.demo).
+        from gongkai_web.library import demo as library_demo
+
+        if (collected := library_demo.seed()) is not None:
+            self.stdout.write(f"年报库：示范省 {collected.summary()}（后台处理）")
