@@ -27,6 +27,7 @@ def process(report_id: int) -> str:
     if report is None or report.status == Status.DONE:
         return report.status if report else "gone"
     Report.objects.filter(pk=report.pk).update(status=Status.READING, attempts=F("attempts") + 1)
+    report.refresh_from_db(fields=["attempts", "status"])
     started = time.perf_counter()
     result = read_bounded(
         report.original.path,
