@@ -30,13 +30,20 @@ pytestmark = [
 
 
 def test_upload_a_zip_wait_dismiss_a_finding_and_download_the_review(
-    live_server: Any, browser: Any, library: Library, tmp_path: Path  # noqa: F811
+    live_server: Any,
+    browser: Any,  # noqa: F811
+    library: Library,  # noqa: F811
+    tmp_path: Path,
 ) -> None:
     from docx import Document
 
     archive = tmp_path / "reports.zip"
-    archive.write_bytes(zipped(("kewei-2024.md", corpus_bytes("kewei-2024.md")),
-                               ("shanghai-office-2025.md", corpus_bytes("shanghai-office-2025.md"))))
+    archive.write_bytes(
+        zipped(
+            ("kewei-2024.md", corpus_bytes("kewei-2024.md")),
+            ("shanghai-office-2025.md", corpus_bytes("shanghai-office-2025.md")),
+        )
+    )
     base = live_server.url
     page = log_in(browser, base, "lib_supervisor")
     page.goto(f"{base}/library/")

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-
 from typing import Any
 
 import pytest
@@ -40,7 +39,9 @@ def _immediate_tasks(settings: Any) -> None:
 
 @pytest.fixture
 def library(db: Any) -> Library:
-    region = Agency.objects.create(name="上海市人民政府", short_code="SH", kind=AgencyKind.GOVERNMENT)
+    region = Agency.objects.create(
+        name="上海市人民政府", short_code="SH", kind=AgencyKind.GOVERNMENT
+    )
     kewei = Agency.objects.create(name="上海市科学技术委员会", short_code="SHKW", parent=region)
     office = Agency.objects.create(name="上海市人民政府办公厅", short_code="SHBGT", parent=region)
 
@@ -50,7 +51,9 @@ def library(db: Any) -> Library:
         return user
 
     return Library(
-        region, kewei, office,
+        region,
+        kewei,
+        office,
         person("kewei_admin", kewei, Role.ADMIN),
         person("office_admin", office, Role.ADMIN),
         person("lib_supervisor", None, Role.SUPERVISOR),
@@ -68,7 +71,9 @@ def kewei_2023() -> bytes:
     return text.replace("2024", "2023").encode("utf-8")
 
 
-def upload(user: User | None, *files: tuple[str, bytes], year: int | None = None) -> collect.Collected:
+def upload(
+    user: User | None, *files: tuple[str, bytes], year: int | None = None
+) -> collect.Collected:
     batch = collect.new_batch("测试", year, user)
     return collect.collect(batch, [(name, io.BytesIO(data)) for name, data in files])
 
@@ -94,5 +99,3 @@ def zipped(*files: tuple[str, bytes]) -> bytes:
         for name, data in files:
             z.writestr(name, data)
     return out.getvalue()
-
-

@@ -19,7 +19,9 @@ from tests.web.library.conftest import Library, corpus_bytes, needs_corpus, uplo
 pytestmark = needs_corpus
 
 
-def test_a_second_upload_of_the_same_bytes_is_a_duplicate(library: Library, django_capture_on_commit_callbacks: Any) -> None:
+def test_a_second_upload_of_the_same_bytes_is_a_duplicate(
+    library: Library, django_capture_on_commit_callbacks: Any
+) -> None:
     data = corpus_bytes("kewei-2024.md")
     with django_capture_on_commit_callbacks(execute=True):
         first = upload(library.supervisor, ("kewei-2024.md", data))
@@ -34,9 +36,14 @@ def test_a_second_upload_of_the_same_bytes_is_a_duplicate(library: Library, djan
     assert report.agency == library.kewei and report.year == 2024 and report.match == Match.AUTO
 
 
-def test_a_zip_is_opened_and_what_is_not_a_report_is_refused_with_a_reason(library: Library) -> None:
-    data = zipped(("a/kewei-2024.md", corpus_bytes("kewei-2024.md")), ("photo.jpg", b"\xff\xd8"),
-                  ("__MACOSX/._x.md", b"junk"))
+def test_a_zip_is_opened_and_what_is_not_a_report_is_refused_with_a_reason(
+    library: Library,
+) -> None:
+    data = zipped(
+        ("a/kewei-2024.md", corpus_bytes("kewei-2024.md")),
+        ("photo.jpg", b"\xff\xd8"),
+        ("__MACOSX/._x.md", b"junk"),
+    )
     done = upload(library.supervisor, ("reports.zip", data))
     assert [r.filename for r in done.added] == ["kewei-2024.md"]
     assert done.refused == [("photo.jpg", "不是年报文件（支持 PDF、Word .docx、网页、文本）")]
@@ -49,8 +56,11 @@ def test_a_failing_file_shows_the_reason_does_not_block_the_batch_and_can_be_ret
     library: Library, django_capture_on_commit_callbacks: Any
 ) -> None:
     with django_capture_on_commit_callbacks(execute=True):
-        done = upload(library.supervisor, ("broken.pdf", b"%PDF-1.4 this is no pdf"),
-                      ("kewei-2024.md", corpus_bytes("kewei-2024.md")))
+        done = upload(
+            library.supervisor,
+            ("broken.pdf", b"%PDF-1.4 this is no pdf"),
+            ("kewei-2024.md", corpus_bytes("kewei-2024.md")),
+        )
     broken = Report.objects.get(filename="broken.pdf")
     good = Report.objects.get(filename="kewei-2024.md")
     assert broken.status == Status.FAILED and broken.reason and "\n" not in broken.reason
@@ -72,7 +82,9 @@ def _hog(path: str, source: str) -> Any:
     return bytearray(2_000 * 1024 * 1024)  # 2 GB: over the limit
 
 
-def test_a_read_that_hangs_is_stopped_at_the_time_limit(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_a_read_that_hangs_is_stopped_at_the_time_limit(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     monkeypatch.setattr(reading, "read_file", _hang)
     started = time.monotonic()
     result = reading.read_bounded(tmp_path, "x.pdf", seconds=0.5, memory_mb=512)
@@ -80,7 +92,9 @@ def test_a_read_that_hangs_is_stopped_at_the_time_limit(monkeypatch: pytest.Monk
     assert time.monotonic() - started < 10
 
 
-def test_a_read_that_eats_memory_is_stopped_at_the_memory_limit(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_a_read_that_eats_memory_is_stopped_at_the_memory_limit(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     monkeypatch.setattr(reading, "read_file", _hog)
     result = reading.read_bounded(tmp_path, "x.pdf", seconds=20, memory_mb=512)
     assert isinstance(result, reading.Failed) and "内存" in result.reason

@@ -22,7 +22,9 @@ def client_for(user: Any) -> Client:
     return c
 
 
-def test_an_agency_sees_only_its_own_reports_and_findings(library: Library, processed: dict[str, Report]) -> None:
+def test_an_agency_sees_only_its_own_reports_and_findings(
+    library: Library, processed: dict[str, Report]
+) -> None:
     kewei, office = processed["kewei-2024.md"], processed["shanghai-office-2025.md"]
     staff = client_for(library.kewei_staff)
     assert staff.get(f"/library/reports/{kewei.pk}/").status_code == 200
@@ -37,7 +39,9 @@ def test_an_agency_sees_only_its_own_reports_and_findings(library: Library, proc
     assert r.status_code == 403
 
 
-def test_the_supervisor_sees_the_region_and_the_public_nothing(library: Library, processed: dict[str, Report]) -> None:
+def test_the_supervisor_sees_the_region_and_the_public_nothing(
+    library: Library, processed: dict[str, Report]
+) -> None:
     sup = client_for(library.supervisor)
     listed = sup.get(f"/api/v1/library/reports?region={library.region.pk}&year=2024").json()
     assert [r["filename"] for r in listed] == ["kewei-2024.md"]
@@ -47,30 +51,51 @@ def test_the_supervisor_sees_the_region_and_the_public_nothing(library: Library,
     assert "/api/v1/library/reports/{report_id}" in spec["paths"]
 
 
-def test_a_finding_is_dismissed_with_a_reason_and_the_decision_is_kept(library: Library, processed: dict[str, Report]) -> None:
+def test_a_finding_is_dismissed_with_a_reason_and_the_decision_is_kept(
+    library: Library, processed: dict[str, Report]
+) -> None:
     report = processed["kewei-2024.md"]
     finding = report.findings.first()
     assert finding is not None
     sup = client_for(library.supervisor)
-    refused = sup.post(f"/library/findings/{finding.pk}/decide/", {"verdict": "dismissed", "reason": ""}, follow=True)
+    refused = sup.post(
+        f"/library/findings/{finding.pk}/decide/",
+        {"verdict": "dismissed", "reason": ""},
+        follow=True,
+    )
     assert "驳回须写明理由" in refused.content.decode()
     sup.post(f"/library/findings/{finding.pk}/decide/", {"verdict": "confirmed"})
-    sup.post(f"/library/findings/{finding.pk}/decide/", {"verdict": "dismissed", "reason": "表格另有说明"})
+    sup.post(
+        f"/library/findings/{finding.pk}/decide/",
+        {"verdict": "dismissed", "reason": "表格另有说明"},
+    )
     finding.refresh_from_db()
     assert finding.verdict == Verdict.DISMISSED
-    assert [d.verdict for d in Decision.objects.filter(finding=finding)] == ["confirmed", "dismissed"]
+    assert [d.verdict for d in Decision.objects.filter(finding=finding)] == [
+        "confirmed",
+        "dismissed",
+    ]
     detail = sup.get(f"/api/v1/library/reports/{report.pk}").json()
     got = next(f for f in detail["findings"] if f["id"] == finding.pk)
     assert got["verdict"] == "dismissed" and got["decisions"][1]["reason"] == "表格另有说明"
     assert detail["provenance"] and detail["cells"]
 
 
-def test_a_correction_is_kept_beside_the_value_read(library: Library, processed: dict[str, Report]) -> None:
+def test_a_correction_is_kept_beside_the_value_read(
+    library: Library, processed: dict[str, Report]
+) -> None:
     report = processed["kewei-2024.md"]
     cell = next(iter(report.cells))
     sup = client_for(library.supervisor)
-    sup.post(f"/library/reports/{report.pk}/correct/", {"cell": cell, "value": "12345", "reason": "原文为 12345"})
-    bad = sup.post(f"/library/reports/{report.pk}/correct/", {"cell": "t9.nothing", "value": "1", "reason": "x"}, follow=True)
+    sup.post(
+        f"/library/reports/{report.pk}/correct/",
+        {"cell": cell, "value": "12345", "reason": "原文为 12345"},
+    )
+    bad = sup.post(
+        f"/library/reports/{report.pk}/correct/",
+        {"cell": "t9.nothing", "value": "1", "reason": "x"},
+        follow=True,
+    )
     assert "没有单元格 t9.nothing" in bad.content.decode()
     report.refresh_from_db()
     assert Correction.objects.get(report=report).value == 12345
@@ -79,19 +104,29 @@ def test_a_correction_is_kept_beside_the_value_read(library: Library, processed:
     assert "更正：12345" in page
 
 
-def test_the_year_comparison_shows_cells_sections_and_the_copied_text(library: Library, processed: dict[str, Report]) -> None:
+def test_the_year_comparison_shows_cells_sections_and_the_copied_text(
+    library: Library, processed: dict[str, Report]
+) -> None:
     later = processed["kewei-2024.md"]
-    page = client_for(library.supervisor).get(f"/library/reports/{later.pk}/compare/").content.decode()
+    page = (
+        client_for(library.supervisor).get(f"/library/reports/{later.pk}/compare/").content.decode()
+    )
     assert "2023 与 2024 年度报告比较" in page and "重复率" in page
     assert Finding.objects.filter(report=later, year_rule=True, rule="year.copied_text").exists()
 
 
-def test_the_overview_shows_who_published_and_the_heatmap_data(library: Library, processed: dict[str, Report]) -> None:
+def test_the_overview_shows_who_published_and_the_heatmap_data(
+    library: Library, processed: dict[str, Report]
+) -> None:
     sup = client_for(library.supervisor)
     page = sup.get(f"/library/overview/?region={library.region.pk}&year=2024").content.decode()
     assert "上海市科学技术委员会" in page and "未公开" in page  # the office has no 2024 report
-    assert 'id="heatmap-data"' in page and "<script>" not in page.replace('<script id="heatmap-data" type="application/json">', "")
-    searched = sup.get(f"/library/overview/?region={library.region.pk}&year=2024&q=办公厅").content.decode()
+    assert 'id="heatmap-data"' in page and "<script>" not in page.replace(
+        '<script id="heatmap-data" type="application/json">', ""
+    )
+    searched = sup.get(
+        f"/library/overview/?region={library.region.pk}&year=2024&q=办公厅"
+    ).content.decode()
     assert "上海市人民政府办公厅" in searched and "kewei-2024.md" not in searched
     sums = sup.get(f"/library/overview/sums/?region={library.region.pk}&year=2024").content.decode()
     assert "t3.new.total" in sums
@@ -120,7 +155,9 @@ def test_the_exports_open_in_their_formats(library: Library, processed: dict[str
 
 
 @pytest.mark.parametrize("cell", ["t3.new.natural"])
-def test_a_pdf_cell_shows_its_page_with_the_value_boxed(library: Library, django_capture_on_commit_callbacks: Any, cell: str) -> None:
+def test_a_pdf_cell_shows_its_page_with_the_value_boxed(
+    library: Library, django_capture_on_commit_callbacks: Any, cell: str
+) -> None:
     from tests.web.library.conftest import corpus_bytes, upload
 
     with django_capture_on_commit_callbacks(execute=True):
