@@ -61,24 +61,33 @@ def get_region(user: Any, pk: int | None) -> Agency | None:
 
 def subtree(region: Agency) -> list[Agency]:
     """The region's agency and every agency under it, the region first."""
+    return list(parts(region))
+
+
+def parts(region: Agency) -> dict[Agency, Agency]:
+    """Every agency of the region's subtree (the region first), each with the part of the
+    region it lies in: the region's direct child above it (the region for itself)."""
     children: dict[int | None, list[Agency]] = {}
-    for agency in Agency.objects.all().order_by("name"):
+    for agency in Agency.objects.only("id", "name", "parent_id", "kind").order_by("name"):
         children.setdefault(agency.parent_id, []).append(agency)
-    out: list[Agency] = []
-    stack = [region]
-    while stack:
-        agency = stack.pop(0)
-        if agency in out:  # a loop in the tree (an editing mistake) is walked once
+    out: dict[Agency, Agency] = {region: region}
+    seen = {region.pk}
+    queue = [(child, child) for child in children.get(region.pk, [])]
+    while queue:
+        agency, part = queue.pop(0)
+        if agency.pk in seen:  # a loop in the tree (an editing mistake) is walked once
             continue
-        out.append(agency)
-        stack.extend(children.get(agency.pk, []))
+        seen.add(agency.pk)
+        out[agency] = part
+        queue.extend((child, part) for child in children.get(agency.pk, []))
     return out
 
 
 def _busiest(choices: list[Agency]) -> Agency | None:
     """The region with the most reports in the library (the first when none has any)."""
     best, most = (choices[0] if choices else None), 0
-    for region in choices:
+    ids = {a.pk for a in choices}
+    for region in [a for a in choices if a.parent_id not in ids]:  # the top regions only
         count = Report.objects.filter(agency__in=[a.pk for a in subtree(region)]).count()
         if count > most:
             best, most = region, count

@@ -9,6 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from gongkai_web.accounts.access import visible_agencies
 from gongkai_web.accounts.models import Agency
 from gongkai_web.library import access
 from gongkai_web.library.forms import OverviewForm
@@ -22,10 +23,12 @@ def _chosen(request: HttpRequest) -> tuple[OverviewForm, Agency, int]:
     region = access.get_region(request.user, data.get("region"))
     if region is None:
         raise Http404("您没有可查看的地区")
-    inside = access.visible_reports(request.user).filter(
-        agency__in=[a.pk for a in access.subtree(region)]
-    )
-    latest = inside.aggregate(y=Max("year"))["y"]
+    latest = None
+    if not (form.is_bound and data.get("year")):
+        inside = access.visible_reports(request.user).filter(
+            agency__in=[a.pk for a in access.subtree(region)]
+        )
+        latest = inside.aggregate(y=Max("year"))["y"]
     year = data.get("year") or latest or timezone.localdate().year - 1
     if not form.is_bound:
         form = OverviewForm(initial={"region": region.pk, "year": year}, regions=regions)
@@ -35,15 +38,13 @@ def _chosen(request: HttpRequest) -> tuple[OverviewForm, Agency, int]:
 def _build(request: HttpRequest) -> tuple[OverviewForm, overview.Overview]:
     form, region, year = _chosen(request)
     data = form.cleaned_data if form.is_bound and form.is_valid() else {}
-    agencies = access.subtree(region)
-    visible = set(
-        access.visible_reports(request.user).values_list("agency_id", flat=True).distinct()
-    )
-    if not access.may_review(request.user):
-        agencies = [a for a in agencies if a.pk in visible or a.pk == region.pk]
+    tree = access.parts(region)
+    if not access.may_review(request.user):  # an agency's staff: their own agencies only
+        own = set(visible_agencies(request.user).values_list("pk", flat=True))
+        tree = {a: part for a, part in tree.items() if a.pk in own}
     built = overview.build(
         region,
-        agencies,
+        tree,
         year,
         timezone.localdate(),
         query=data.get("q") or "",

@@ -115,38 +115,91 @@ def read_file(path: str, source: str) -> Read | Failed:
         return Failed(f"内部错误：{type(exc).__name__}" + (f": {text}" if text else ""))
 
 
-def _child(path: str, source: str, memory_mb: int, conn: Connection) -> None:
+_MEMORY = "读取时内存超出上限，文件过大或已损坏"
+
+
+def _serve(memory_mb: int, conn: Connection) -> None:
+    """The reading child: files one after another under the address-space limit."""
     limit = memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-    try:
-        conn.send(read_file(path, source))
-    except MemoryError:
-        conn.send(Failed("读取时内存超出上限，文件过大或已损坏"))
-    finally:
-        conn.close()
+    while True:
+        try:
+            path, source = conn.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            conn.send(read_file(path, source))
+        except MemoryError:
+            conn.send(Failed(_MEMORY))
+
+
+class Reader:
+    """A child process that reads files one after another, forked once (not per file:
+    a fork costs more than reading a text report). After a timeout or a crash the child is
+    killed and the next file gets a new one; after ``MAX_FILES`` files too, so that
+    whatever a reader leaks is bounded."""
+
+    MAX_FILES = 500
+
+    def __init__(self, memory_mb: int) -> None:
+        self.memory_mb = memory_mb
+        self.child: multiprocessing.process.BaseProcess | None = None
+        self.conn: Connection | None = None
+        self.files = 0
+
+    def _start(self) -> tuple[multiprocessing.process.BaseProcess, Connection]:
+        warm_up()
+        context = multiprocessing.get_context("fork")
+        mine, theirs = context.Pipe(duplex=True)
+        child = context.Process(target=_serve, args=(self.memory_mb, theirs), daemon=True)
+        child.start()
+        theirs.close()
+        self.child, self.conn, self.files = child, mine, 0
+        return child, mine
+
+    def stop(self) -> None:
+        if self.conn is not None:
+            self.conn.close()
+        if self.child is not None:
+            self.child.kill()
+            self.child.join(5)
+        self.child = self.conn = None
+
+    def read(self, path: str, source: str, seconds: float) -> Read | Failed:
+        if self.child is None or not self.child.is_alive() or self.files >= self.MAX_FILES:
+            self.stop()
+            child, conn = self._start()
+        else:
+            child, conn = self.child, self.conn  # type: ignore[assignment]
+        self.files += 1
+        try:
+            conn.send((path, source))
+            if not conn.poll(seconds):
+                self.stop()
+                return Failed(f"读取超时（超过 {seconds:g} 秒），文件过大或结构异常")
+            return conn.recv()  # type: ignore[no-any-return]
+        except (EOFError, OSError, BrokenPipeError):
+            child.join(5)
+            code = child.exitcode
+            self.stop()
+            return Failed(
+                f"读取进程异常退出（退出码 {code}），可能超出内存上限 {self.memory_mb} MB"
+            )
+
+
+_readers: dict[int, Reader] = {}
 
 
 def read_bounded(path: str | Path, source: str, *, seconds: float, memory_mb: int) -> Read | Failed:
     """Read one file in a child process limited to ``seconds`` and ``memory_mb``."""
-    warm_up()
-    context = multiprocessing.get_context("fork")
-    receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(target=_child, args=(str(path), source, memory_mb, sender))
-    child.start()
-    sender.close()
-    try:
-        if receiver.poll(seconds):
-            try:
-                return receiver.recv()  # type: ignore[no-any-return]
-            except EOFError:
-                pass
-        else:
-            child.kill()
-            return Failed(f"读取超时（超过 {seconds:g} 秒），文件过大或结构异常")
-    finally:
-        receiver.close()
-        child.join(5)
-        if child.is_alive():
-            child.kill()
-            child.join()
-    return Failed(f"读取进程异常退出（退出码 {child.exitcode}），可能超出内存上限 {memory_mb} MB")
+    reader = _readers.get(memory_mb)
+    if reader is None:
+        reader = _readers[memory_mb] = Reader(memory_mb)
+    return reader.read(str(path), source, seconds)
+
+
+def stop_readers() -> None:
+    """Stop the reading children of this process (tests, and a worker shutting down)."""
+    for reader in _readers.values():
+        reader.stop()
+    _readers.clear()

@@ -85,19 +85,23 @@ def _hog(path: str, source: str) -> Any:
 def test_a_read_that_hangs_is_stopped_at_the_time_limit(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
+    reading.stop_readers()  # the next child is forked with the patched function
     monkeypatch.setattr(reading, "read_file", _hang)
     started = time.monotonic()
     result = reading.read_bounded(tmp_path, "x.pdf", seconds=0.5, memory_mb=512)
     assert isinstance(result, reading.Failed) and "超时" in result.reason
     assert time.monotonic() - started < 10
+    reading.stop_readers()
 
 
 def test_a_read_that_eats_memory_is_stopped_at_the_memory_limit(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
+    reading.stop_readers()
     monkeypatch.setattr(reading, "read_file", _hog)
     result = reading.read_bounded(tmp_path, "x.pdf", seconds=20, memory_mb=512)
     assert isinstance(result, reading.Failed) and "内存" in result.reason
+    reading.stop_readers()
 
 
 @pytest.mark.django_db(transaction=True)

@@ -172,3 +172,25 @@ def test_a_pdf_cell_shows_its_page_with_the_value_boxed(
     sup.post(f"/library/reports/{report.pk}/match/", {"agency": library.region.pk, "year": 2024})
     report.refresh_from_db()
     assert report.agency == library.region and report.match == "confirmed"
+
+
+def test_a_region_with_regions_under_it_is_shown_by_part(
+    library: Library, processed: dict[str, Report]
+) -> None:
+    from gongkai_web.accounts.models import Agency, AgencyKind
+
+    district = Agency.objects.create(
+        name="上海市浦东新区人民政府",
+        short_code="PD",
+        kind=AgencyKind.GOVERNMENT,
+        parent=library.region,
+    )
+    Agency.objects.create(name="上海市浦东新区科学技术委员会", short_code="PDKW", parent=district)
+    sup = client_for(library.supervisor)
+    page = sup.get(f"/library/overview/?region={library.region.pk}&year=2024").content.decode()
+    assert "各地区" in page and f"?region={district.pk}&amp;year=2024" in page
+    assert "上海市浦东新区科学技术委员会" not in page  # counted in its district's line
+    found = sup.get(
+        f"/library/overview/?region={library.region.pk}&year=2024&q=浦东新区科学"
+    ).content.decode()
+    assert "上海市浦东新区科学技术委员会" in found
