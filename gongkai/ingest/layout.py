@@ -35,9 +35,13 @@ class Where:
 
 @dataclass(frozen=True, slots=True)
 class Cell:
+    """``padding``: an empty cell that only fills the row out to the table's width (as
+    markdown converters pad rows): it keeps the columns, but was not printed blank."""
+
     text: str
     where: Where
     merged: bool = False
+    padding: bool = False
 
 
 @dataclass(frozen=True, slots=True)

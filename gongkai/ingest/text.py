@@ -52,7 +52,13 @@ def pipe_row(line: str, where: Where) -> Row | None:
         return None
     inner = stripped[1:] if stripped.startswith("|") else stripped
     inner = inner[:-1] if inner.endswith("|") else inner
-    return _row(inner.split("|"), where)
+    parts = inner.split("|")
+    # Markdown converters pad every row to the widest row with empty cells, so empty
+    # cells at the end of a row are padding, not cells printed blank.
+    filled = len(parts)
+    while filled > 1 and not parts[filled - 1].strip():
+        filled -= 1
+    return _row(parts, where, filled=filled)
 
 
 def tab_row(line: str, where: Where) -> Row | None:
@@ -62,9 +68,14 @@ def tab_row(line: str, where: Where) -> Row | None:
     return _row(line.rstrip("\r\n").split("\t"), where)
 
 
-def _row(parts: list[str], where: Where) -> Row:
+def _row(parts: list[str], where: Where, filled: int | None = None) -> Row:
+    """Cells of a delimited line; those after the first ``filled`` are padding."""
     cells = tuple(
-        Cell(part.strip(), Where(where.file, line=where.line, col=index))
+        Cell(
+            part.strip(),
+            Where(where.file, line=where.line, col=index),
+            padding=filled is not None and index > filled,
+        )
         for index, part in enumerate(parts, start=1)
     )
     return Row(cells, delimited=True)

@@ -46,6 +46,7 @@ class Token:
     where: Where
     blank: bool = False
     run: bool = False
+    padding: bool = False  # blank only because the source padded the row: not recorded
 
 
 @dataclass(slots=True)
@@ -93,7 +94,10 @@ def is_number(text: str) -> bool:
 
 def delimited_items(row: Row) -> list[Item]:
     """Items of a row whose cells the source delimits: a label cell starts a new item
-    once the current one has values; blank cells after the first value keep their column."""
+    once the current one has values. Every blank cell keeps its column, those before the
+    first value too (a row may start with a blank 自然人 cell); blank cells followed by
+    another label cell were the label's own width and are dropped. Blank cells beyond
+    the row's columns are trimmed from the front by ``fit_row``."""
     items: list[Item] = []
     current = Item(label="", delimited=True)
     for cell in row.cells:
@@ -107,18 +111,23 @@ def delimited_items(row: Row) -> list[Item]:
         elif (current.label or current.values) and _NEAR_NUMBER.match(text):
             current.where = current.where or cell.where
             current.values.append(Token(text, cell.where))
-        elif text in _BLANK_MARKS:
-            if current.values:
-                current.values.append(Token(text, cell.where, blank=True))
+        elif text in _BLANK_MARKS or is_blank_text(text):
+            current.values.append(Token(text, cell.where, blank=True, padding=cell.padding))
         else:
-            if current.values:
+            if current.is_data:
                 items.append(current)
                 current = Item(label="", delimited=True)
+            current.values.clear()
             current.label += text
             current.where = current.where or cell.where
-    if current.label or current.values:
+    if current.label or current.is_data:
         items.append(current)
     return items
+
+
+def is_blank_text(text: str) -> bool:
+    """A cell whose text is only spaces of any kind (&nbsp;, the ideographic space)."""
+    return not text.replace("\u00a0", "").replace("\u3000", "").replace("\u200b", "").strip()
 
 
 def _rejoin_units(parts: list[str]) -> list[str]:
