@@ -114,15 +114,21 @@ def declared_charset(data: bytes) -> str | None:
 
 
 def parse_page(text: str, name: str) -> HtmlElement:
-    """Parse decoded markup. Raises UnreadableFile for empty or unparseable markup."""
+    """Parse decoded markup. Raises UnreadableFile for empty or unparseable markup, and
+    for markup nested deeper than libxml2 builds (256 levels): it drops what lies deeper,
+    and a page read without it would lose its content without a word."""
     # lxml refuses str input that still carries an XML encoding declaration.
     text = _XML_DECLARATION.sub("", text, count=1)
     if not text.strip():
         raise UnreadableFile(name, "网页没有正文内容")
+    parser = lxml.html.HTMLParser()
     try:
-        return lxml.html.document_fromstring(text)
+        root = lxml.html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError) as exc:
         raise UnreadableFile(name, f"网页无法解析（{exc}）") from None
+    if any("Excessive depth" in error.message for error in parser.error_log):
+        raise UnreadableFile(name, "网页结构嵌套过深（超过 256 层），无法完整读取")
+    return root
 
 
 def page_title(root: HtmlElement) -> str:

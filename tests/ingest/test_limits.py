@@ -148,3 +148,11 @@ def test_running_text_numbers_keep_their_units_and_ordinals_far_into_a_line() ->
     alone = read("规章 1 2 3 " + tail)
     assert read("规章 1 2 3 " * 500 + tail)[-len(alone) + 1 :] == alone[1:]
     assert "12 件" in alone[1][0]
+
+
+def test_html_nested_past_the_parser_depth_is_refused_not_emptied(tmp_path: Path) -> None:
+    path = tmp_path / "deep.html"
+    depth = 300
+    body = "<div>" * depth + "政府信息公开 1 2 3" + "</div>" * depth
+    path.write_text(f"<html><title>{TITLE}</title><body>{body}</body></html>")
+    assert "嵌套过深" in reason_for(path)
