@@ -13,6 +13,9 @@ from gongkai.ingest.sniff import Format, detect_format, load_bytes
 from gongkai.mapping.report import layout_to_report
 from gongkai.report.model import Report
 
+# What pdfminer and pdfplumber raise on a damaged object, besides their own errors.
+_DAMAGED_PDF_ERRORS = (TypeError, KeyError, ValueError, AttributeError, IndexError, AssertionError)
+
 
 def read_layout(path: str | Path) -> Layout:
     """The intermediate layout of one file, within the size bounds of
@@ -26,13 +29,16 @@ def _adapter_layout(path: str | Path) -> Layout:
     fmt = detect_format(data, p)
     name = str(path)
     if fmt is Format.PDF:
+        from pypdfium2 import PdfiumError
+
         from gongkai.ingest.pdf import read_pdf
 
         try:
             return read_pdf(data, name)
-        except (TypeError, KeyError, ValueError, AttributeError, IndexError, AssertionError) as exc:
-            # pdfminer and pdfplumber raise plain Python errors on a damaged object
-            # (a page without a MediaBox, a dictionary where a number belongs).
+        except (PdfiumError, *_DAMAGED_PDF_ERRORS) as exc:
+            # PDFium fails to load a damaged page; pdfminer and pdfplumber raise plain
+            # Python errors on a damaged object (a page without a MediaBox, a dictionary
+            # where a number belongs).
             raise UnreadableFile(
                 name, f"文件已损坏：PDF 的内部结构有误（{type(exc).__name__}），无法读取"
             ) from None
