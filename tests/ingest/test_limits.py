@@ -178,3 +178,21 @@ def test_nested_article_boxes_are_measured_once_and_the_innermost_chosen() -> No
     assert article.find("div") is not None and article.find("div").get("class") == "share"
     strip_chrome(article)
     assert "分享到" not in article.text_content() and "规章 1 2 3" in article.text_content()
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("| --- | :---: |", True),
+        ("---|---", True),
+        (" |----| ", True),
+        ("--- x", False),
+        ("| --- | x |", False),
+        ("---" + " " * 100_000 + "x", False),  # once 10 s per 20,000 spaces
+        ("|---" * 100_000 + "x", False),
+    ],
+)
+def test_markdown_rules_are_told_from_other_lines(line: str, rule: bool) -> None:
+    from gongkai.ingest.text import _is_md_rule
+
+    assert _is_md_rule(line) is rule
