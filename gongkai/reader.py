@@ -14,6 +14,9 @@ from gongkai.mapping.ocr import keep_trusted
 from gongkai.mapping.report import layout_to_report
 from gongkai.report.model import Report
 
+# Plain Python errors a PDF library may raise on a damaged object, besides its own.
+_DAMAGED_PDF_ERRORS = (TypeError, KeyError, ValueError, AttributeError, IndexError, AssertionError)
+
 
 def read_layout(path: str | Path, *, ocr: bool = True) -> Layout:
     """The intermediate layout of one file, within the size bounds of
@@ -28,13 +31,15 @@ def _adapter_layout(path: str | Path, *, ocr: bool) -> Layout:
     fmt = detect_format(data, p)
     name = str(path)
     if fmt is Format.PDF:
+        from pypdfium2 import PdfiumError
+
         from gongkai.ingest.pdf import read_pdf
 
         try:
             return read_pdf(data, name, ocr=ocr)
-        except (TypeError, KeyError, ValueError, AttributeError, IndexError, AssertionError) as exc:
-            # a damaged object can surface as a plain Python error from the PDF library
-            # (a page without a MediaBox, a dictionary where a number belongs).
+        except (PdfiumError, *_DAMAGED_PDF_ERRORS) as exc:
+            # PDFium fails to load a damaged page; a damaged object can also surface as a
+            # plain Python error (a page without a MediaBox, a dictionary where a number belongs).
             raise UnreadableFile(
                 name, f"文件已损坏：PDF 的内部结构有误（{type(exc).__name__}），无法读取"
             ) from None
