@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gongkai.ingest.layout import Layout
+from gongkai.errors import UnreadableFile
+from gongkai.ingest.layout import Layout, check_layout
 from gongkai.ingest.sniff import Format, detect_format, load_bytes
 from gongkai.mapping.ocr import keep_trusted
 from gongkai.mapping.report import layout_to_report
@@ -15,8 +16,13 @@ from gongkai.report.model import Report
 
 
 def read_layout(path: str | Path, *, ocr: bool = True) -> Layout:
-    """The intermediate layout of one file. ``ocr``: read scanned PDF pages by OCR (else
-    a scanned PDF is refused). Raises UnreadableFile."""
+    """The intermediate layout of one file, within the size bounds of
+    ``gongkai.ingest.layout`` (MAX_ROWS, MAX_TEXT_CHARS). ``ocr``: read scanned PDF pages
+    by OCR (else a scanned PDF is refused). Raises UnreadableFile."""
+    return check_layout(_adapter_layout(path, ocr))
+
+
+def _adapter_layout(path: str | Path, ocr: bool) -> Layout:
     p = Path(path)
     data = load_bytes(p)
     fmt = detect_format(data, p)
@@ -24,7 +30,14 @@ def read_layout(path: str | Path, *, ocr: bool = True) -> Layout:
     if fmt is Format.PDF:
         from gongkai.ingest.pdf import read_pdf
 
-        return read_pdf(data, name, ocr=ocr)
+        try:
+            return read_pdf(data, name, ocr=ocr)
+        except (TypeError, KeyError, ValueError, AttributeError, IndexError, AssertionError) as exc:
+            # A damaged object the adapter trips over (a page without a MediaBox, a
+            # dictionary where a number belongs) is a damaged file, not an internal error.
+            raise UnreadableFile(
+                name, f"文件已损坏：PDF 的内部结构有误（{type(exc).__name__}），无法读取"
+            ) from None
     if fmt is Format.DOCX:
         from gongkai.ingest.docx import read_docx
 

@@ -11,6 +11,9 @@ from gongkai.catalogue.forms import Template
 
 # A count, or a decimal amount in 万元 for the money cells.
 CellValue = int | float
+# A cell as read: its value, or None for a cell the report prints blank (blank is not 0,
+# and not "not found": a cell not found is absent from ``Report.cells``).
+CellEntry = CellValue | None
 
 
 class Provenance(BaseModel):
@@ -51,7 +54,10 @@ class Report(BaseModel):
     agency: str | None = None
     year: int | None = Field(default=None, description="the report year, not the publication year")
     template: Template
-    cells: dict[str, CellValue] = Field(default_factory=dict)
+    cells: dict[str, CellEntry] = Field(
+        default_factory=dict,
+        description="cell id → value as printed; null: printed blank (not 0); absent: not read",
+    )
     provenance: dict[str, Provenance] = Field(default_factory=dict)
     warnings: tuple[ReportWarning, ...] = ()
 

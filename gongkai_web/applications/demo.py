@@ -41,7 +41,7 @@ from gongkai_web.applications.demo_data import (
 )
 from gongkai_web.applications.errors import CaseError
 from gongkai_web.applications.models import Application, Proceeding, Status
-from gongkai_web.applications.timing import calendar
+from gongkai_web.applications.timing import office_calendar
 
 FORCED = [*OUTCOME_WEIGHTS, *sorted(BY_EVENTS)]  # every table 3 result row, once a year
 
@@ -214,7 +214,7 @@ class _Story:
 
     def __init__(self, rng: random.Random, office: Office, plan: Plan, today: dt.date) -> None:
         self.rng, self.plan, self.today = rng, plan, today
-        self.cal = calendar()
+        self.cal = office_calendar()
         self.agency = office.agencies[plan.agency.code]
         self.staff = office.staff[plan.agency.code]
         self.handler = rng.choice(self.staff.handlers)

@@ -6,6 +6,8 @@ rows (2021 form), so tables 3 and 4 are counted from these rows, never typed.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 
@@ -42,6 +44,28 @@ class Status(models.TextChoices):
 
 
 OPEN_STATUSES = [s for s in Status.values if s != Status.CLOSED]
+
+
+class ClockKind(models.TextChoices):
+    """The statutory clocks a case runs on (see applications/clocks.py)."""
+
+    REPLY = "reply", "答复期限"
+    CORRECTION_NOTICE = "correction_notice", "补正告知期限"
+    CORRECTION = "correction", "申请人补正期限"
+    CONSULTATION = "consultation", "征求意见答复期限"
+    FEE = "fee", "申请人缴费期限"
+    EXTENSION = "extension", "延期审批期限"
+
+
+def id_search_key(text: str) -> str:
+    """The number of an identity document, letters and digits, upper case: what a search
+    matches ("居民身份证 11010119900101123x" → "11010119900101123X")."""
+    return "".join(c for c in text.upper() if c.isascii() and c.isalnum())[:40]
+
+
+def phone_search_key(text: str) -> str:
+    """The digits of a phone number ("0510-8100 0000" → "051081000000")."""
+    return "".join(c for c in text if c.isascii() and c.isdigit())[:40]
 
 
 class Application(models.Model):
@@ -89,7 +113,18 @@ class Application(models.Model):
     extension_approved_by = models.CharField("延期批准人", max_length=100, blank=True)
     extension_approved_on = models.DateField("延期批准日期", null=True, blank=True)
     due = models.DateField("答复期限", null=True, blank=True)
+    due_provisional = models.BooleanField("答复期限为暂定", default=False)
     timing_error = models.CharField("期限无法计算的原因", max_length=300, blank=True)
+    # The next deadline of an open case on any of its clocks (None when closed), kept by
+    # applications/clocks.py so that lists and queues are plain index scans.
+    next_deadline = models.DateField("下一期限", null=True, blank=True)
+    next_deadline_kind = models.CharField(
+        "下一期限类别", max_length=20, choices=ClockKind.choices, blank=True
+    )
+    provisional = models.BooleanField("下一期限为暂定", default=False)
+    # Search keys (indexed): the ID number and the phone, letters and digits only.
+    id_key = models.CharField("证件号码检索键", max_length=40, blank=True, editable=False)
+    phone_key = models.CharField("电话检索键", max_length=40, blank=True, editable=False)
     # outcome
     outcome = models.CharField("办理结果", max_length=40, choices=OUTCOMES, blank=True)
     grounds = models.TextField("理由和依据", blank=True)
@@ -132,10 +167,30 @@ class Application(models.Model):
             ),
             models.Index(fields=["agency", "status", "due"], name="app_agency_status_due"),
             models.Index(fields=["agency", "-received", "-id"], name="app_agency_list"),
+            # Clocks, queues and lists (applications/clocks.py, accounts/queues.py).
+            models.Index(fields=["agency", "next_deadline"], name="app_agency_next"),
+            models.Index(fields=["next_deadline"], name="app_next"),
+            models.Index(
+                fields=["agency", "status", "next_deadline"], name="app_agency_status_next"
+            ),
+            models.Index(fields=["assignee", "next_deadline"], name="app_assignee_next"),
+            models.Index(fields=["assignee", "-received", "-id"], name="app_assignee_list"),
+            models.Index(fields=["agency", "provisional"], name="app_agency_provisional"),
+            models.Index(fields=["id_key"], name="app_id_key"),
+            models.Index(fields=["phone_key"], name="app_phone_key"),
+            models.Index(fields=["-received", "-id"], name="app_list"),
         ]
 
     def __str__(self) -> str:
         return f"{self.reg_no} {self.applicant_name}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.id_key = id_search_key(self.id_document)
+        self.phone_key = phone_search_key(self.phone)
+        fields = kwargs.get("update_fields")
+        if fields is not None and ({"id_document", "phone"} & set(fields)):
+            kwargs["update_fields"] = {*fields, "id_key", "phone_key"}
+        super().save(*args, **kwargs)
 
     @property
     def is_open(self) -> bool:
@@ -303,3 +358,27 @@ class AuditEntry(models.Model):
     class Meta:
         verbose_name = verbose_name_plural = "审计日志"
         ordering = ["at", "id"]
+
+
+class RegistrationCounter(models.Model):
+    """The last registration number given in one agency and year.
+
+    Taken under a row lock (``select_for_update`` on PostgreSQL; SQLite's write transaction
+    is immediate, so the whole database is the lock), so two submissions arriving at once
+    never read the same number.
+    """
+
+    agency = models.ForeignKey(
+        Agency, on_delete=models.CASCADE, related_name="+", verbose_name="机关"
+    )
+    year = models.PositiveSmallIntegerField("年度")
+    last = models.PositiveIntegerField("已用到的编号", default=0)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "登记编号计数器"
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "year"], name="one_counter_per_agency_year")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.agency} {self.year}：{self.last}"

@@ -6,9 +6,10 @@ from django import forms
 
 from gongkai_web.accounts.models import Agency
 from gongkai_web.applications.forms import ApplicantForm
+from gongkai_web.portal.humancheck import HumanCheckMixin
 
 
-class PublicApplicationForm(ApplicantForm):
+class PublicApplicationForm(HumanCheckMixin, ApplicantForm):
     agency = forms.ModelChoiceField(
         label="向哪个机关申请",
         queryset=Agency.objects.all(),
