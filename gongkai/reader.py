@@ -20,12 +20,12 @@ _DAMAGED_PDF_ERRORS = (TypeError, KeyError, ValueError, AttributeError, IndexErr
 
 def read_layout(path: str | Path, *, ocr: bool = True) -> Layout:
     """The intermediate layout of one file, within the size bounds of
-    ``gongkai.ingest.layout`` (MAX_ROWS, MAX_TEXT_CHARS). ``ocr``: read scanned PDF pages by
-    OCR (else a scanned PDF is refused). Raises UnreadableFile."""
-    return check_layout(_adapter_layout(path, ocr=ocr))
+    ``gongkai.ingest.layout`` (MAX_ROWS, MAX_TEXT_CHARS). ``ocr``: read scanned PDF pages
+    by OCR (else a scanned PDF is refused). Raises UnreadableFile."""
+    return check_layout(_adapter_layout(path, ocr))
 
 
-def _adapter_layout(path: str | Path, *, ocr: bool) -> Layout:
+def _adapter_layout(path: str | Path, ocr: bool) -> Layout:
     p = Path(path)
     data = load_bytes(p)
     fmt = detect_format(data, p)
