@@ -36,8 +36,8 @@ def data_candidates(items: list[Item]) -> list[Candidate]:
     """The data rows of the table, each with the row its label names, if any."""
     out: list[Candidate] = []
     loose = ""
-    for item in items:
-        if not _is_data_row(item):
+    for i, item in enumerate(items):
+        if not _is_data_row(item) or _torn(items, i):
             loose += item.label + "".join(t.text for t in item.values)
             continue
         strong = t3_row_named(item.label)
@@ -50,7 +50,23 @@ def data_candidates(items: list[Item]) -> list[Candidate]:
     return out
 
 
+def _torn(items: list[Item], i: int) -> bool:
+    """A row printed all blank beside a row of values without a label of their own
+    (before or after it): one row torn in two by the extraction or a page break, not a
+    row left blank."""
+    if not items[i].is_blank_row:
+        return False
+    before = next((it for it in reversed(items[:i]) if it.is_data or it.is_blank_row), None)
+    after = next((it for it in items[i + 1 :] if it.is_data or it.is_blank_row), None)
+    return any(
+        it is not None and it.is_data and t3_row_named(it.label) is None for it in (before, after)
+    )
+
+
 def _is_data_row(item: Item) -> bool:
+    if item.is_blank_row:
+        # A row printed with every cell blank: only where its own label names it.
+        return len(item.values) >= len(T3_COLUMNS) and t3_row_named(item.label) is not None
     if not item.is_data:
         return False
     if len(item.values) >= 6 or (t3_row_named(item.label) is not None and item.delimited):

@@ -53,6 +53,11 @@ class Item:
     def is_data(self) -> bool:
         return any(not t.blank for t in self.values)
 
+    @property
+    def is_blank_row(self) -> bool:
+        """A table row that prints cells and leaves every one of them blank."""
+        return self.delimited and not self.is_data and any(not t.padding for t in self.values)
+
 
 def rows_to_items(rows: tuple[Row, ...]) -> list[Item]:
     """Every item of every row, in reading order."""
