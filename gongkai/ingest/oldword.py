@@ -12,6 +12,7 @@ the one place that starts LibreOffice (tests patch ``SOFFICE_NAMES`` or ``TIMEOU
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -122,8 +123,6 @@ def _run(command: list[str], name: str, timeout: float, cwd: Path) -> None:
 
 
 def _kill_group(process: subprocess.Popen[bytes]) -> None:
-    try:
+    with contextlib.suppress(ProcessLookupError, PermissionError):
         os.killpg(process.pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        pass
     process.wait()
