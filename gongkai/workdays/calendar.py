@@ -36,6 +36,9 @@ class DayInfo:
     day: dt.date
     kind: DayKind
     holiday: str = ""  # the break it belongs to (for HOLIDAY and MAKEUP_WORKDAY)
+    # True when no notice settles the day and it was derived from the law's festivals and the
+    # weekends (gongkai.workdays.provisional): 暂定.
+    provisional: bool = False
 
     @property
     def is_workday(self) -> bool:
@@ -44,7 +47,8 @@ class DayInfo:
     def describe(self) -> str:
         weekday = "星期" + "一二三四五六日"[self.day.weekday()]
         extra = f"（{self.holiday}）" if self.holiday else ""
-        return f"{self.day.isoformat()} {weekday}，{self.kind.value}{extra}"
+        mark = "（暂定）" if self.provisional else ""
+        return f"{self.day.isoformat()} {weekday}，{self.kind.value}{extra}{mark}"
 
 
 class Calendar:
@@ -85,6 +89,11 @@ class Calendar:
         if day.year not in self.notices:
             return False
         return (day.month, day.day) < NEXT_NOTICE_FROM or day.year + 1 in self.notices
+
+    def is_provisional(self, day: dt.date) -> bool:
+        """True when ``day`` is answered without its notice (never, for the notices' calendar:
+        it refuses such days; see :class:`gongkai.workdays.provisional.ProvisionalCalendar`)."""
+        return False
 
     def info(self, day: dt.date) -> DayInfo:
         """What ``day`` is. Raises OutsideCalendar for a day no notice settles."""

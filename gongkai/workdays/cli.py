@@ -32,6 +32,7 @@ from gongkai.workdays.deadlines import (
     Rules,
     reply_due,
 )
+from gongkai.workdays.provisional import ProvisionalCalendar
 from gongkai.workdays.store import add_year, added_dir, load_calendar
 
 EXIT_OK, EXIT_FAILED = 0, 1
@@ -159,6 +160,11 @@ def add_parsers(commands: argparse._SubParsersAction[Any]) -> None:
         help="收费通知至缴费期间是否停止计时（默认 stop：停止计时）",
     )
     deadline.add_argument(
+        "--provisional",
+        action="store_true",
+        help="期限跨入尚无放假安排的年份时，按法定节日和周末暂定计算（结果标明“暂定”）",
+    )
+    deadline.add_argument(
         "--json", action="store_true", help='输出 JSON：{"due": ..., "steps": [...]}'
     )
 
@@ -188,7 +194,8 @@ def _facts(args: argparse.Namespace) -> ReplyFacts:
 
 
 def render(deadline: Deadline) -> str:
-    lines = [f"答复期限：{deadline.due.isoformat()}", "依据："]
+    mark = "（暂定）" if deadline.provisional else ""
+    lines = [f"答复期限：{deadline.due.isoformat()}{mark}", "依据："]
     for number, step in enumerate(deadline.steps, 1):
         when = f"  → {step.date.isoformat()}" if step.date else ""
         lines.append(f"  {number}. 【{step.article}】{step.text}{when}")
@@ -197,7 +204,9 @@ def render(deadline: Deadline) -> str:
 
 def cmd_deadline(args: argparse.Namespace) -> int:
     try:
-        calendar = load_calendar()
+        calendar: Calendar = load_calendar()
+        if args.provisional:
+            calendar = ProvisionalCalendar(calendar)
         deadline = reply_due(
             calendar, _facts(args), Rules(fee_stops_clock=args.fee_clock == "stop")
         )

@@ -17,6 +17,7 @@ from enum import StrEnum
 
 from gongkai.errors import DeadlineInputError
 from gongkai.workdays.calendar import Calendar
+from gongkai.workdays.provisional import provisional_reason
 
 REPLY_DAYS = 20  # 第三十三条第二款
 MAX_EXTENSION_DAYS = 20  # 第三十三条第二款
@@ -76,11 +77,31 @@ class Step:
 
 @dataclass(frozen=True)
 class Deadline:
+    """A due date with its steps. ``provisional``: counted on the provisional calendar (no
+    notice yet for a day it spans), ``reason`` says so in Chinese; empty otherwise."""
+
     due: dt.date
     steps: tuple[Step, ...]
+    provisional: bool = False
+    reason: str = ""
 
     def as_json(self) -> dict[str, object]:
-        return {"due": self.due.isoformat(), "steps": [s.as_json() for s in self.steps]}
+        return {
+            "due": self.due.isoformat(),
+            "provisional": self.provisional,
+            "reason": self.reason,
+            "steps": [s.as_json() for s in self.steps],
+        }
+
+
+def deadline_on(cal: Calendar, due: dt.date, steps: Sequence[Step]) -> Deadline:
+    """A Deadline for ``due``, marked provisional (with a step giving the reason) when the
+    calendar answered a day up to ``due`` without its notice. The days counted run from a
+    settled start to ``due``, so ``due`` itself decides."""
+    if not cal.is_provisional(due):
+        return Deadline(due, tuple(steps))
+    reason = provisional_reason(due)
+    return Deadline(due, (*steps, Step("暂定", reason, due)), provisional=True, reason=reason)
 
 
 @dataclass(frozen=True)
@@ -167,7 +188,8 @@ def receipt_date(
 def correction_notice_due(cal: Calendar, received: dt.date) -> Deadline:
     """The 补正 notice must go out within 7 working days of receipt (第三十条)."""
     due = cal.add_workdays(received, CORRECTION_NOTICE_DAYS)
-    return Deadline(
+    return deadline_on(
+        cal,
         due,
         (
             Step(
@@ -184,10 +206,19 @@ def consultation_answer_due(cal: Calendar, sent: dt.date) -> dt.date:
     return cal.add_workdays(sent, CONSULTATION_DAYS)
 
 
+def consultation_deadline(cal: Calendar, sent: dt.date, agency: bool = False) -> Deadline:
+    """:func:`consultation_answer_due` with its step (and 暂定 mark when provisional)."""
+    due = consultation_answer_due(cal, sent)
+    who, article = ("其他机关", "第三十四条") if agency else ("第三方", "第三十二条")
+    text = f"被征求意见的{who}应自收到征求意见书之日起 {CONSULTATION_DAYS} 个工作日内提出意见"
+    return deadline_on(cal, due, (Step(article, text, due),))
+
+
 def fee_payment_due(cal: Calendar, served: dt.date) -> Deadline:
     """The applicant pays within 20 working days of the day after the notice is served."""
     due = cal.add_workdays(served, FEE_PAYMENT_DAYS)
-    return Deadline(
+    return deadline_on(
+        cal,
         due,
         (
             Step(
@@ -280,7 +311,7 @@ def reply_due(cal: Calendar, facts: ReplyFacts, rules: Rules = Rules()) -> Deadl
         held = cal.workdays_between(start, due) - days
         steps.append(Step("第三十三条第三款", f"期间共停止计时 {held} 个工作日", None))
     steps.append(Step("第三十三条", f"答复期限届满：{cal.info(due).describe()}", due))
-    return Deadline(due, tuple(steps))
+    return deadline_on(cal, due, steps)
 
 
 def _stopped(pauses: Sequence[_Pause]) -> Callable[[dt.date], bool]:

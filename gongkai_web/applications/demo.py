@@ -41,7 +41,7 @@ from gongkai_web.applications.demo_data import (
 )
 from gongkai_web.applications.errors import CaseError
 from gongkai_web.applications.models import Application, Proceeding, Status
-from gongkai_web.applications.timing import calendar
+from gongkai_web.applications.timing import office_calendar
 
 FORCED = [*OUTCOME_WEIGHTS, *sorted(BY_EVENTS)]  # every table 3 result row, once a year
 
@@ -214,7 +214,7 @@ class _Story:
 
     def __init__(self, rng: random.Random, office: Office, plan: Plan, today: dt.date) -> None:
         self.rng, self.plan, self.today = rng, plan, today
-        self.cal = calendar()
+        self.cal = office_calendar()
         self.agency = office.agencies[plan.agency.code]
         self.staff = office.staff[plan.agency.code]
         self.handler = rng.choice(self.staff.handlers)
@@ -423,6 +423,9 @@ def seed(count: int = 600, seed: int = 2025, today: dt.date | None = None) -> Of
             _Story(rng, office, plan, today).tell()
         except CaseError as exc:  # a plan the rules refuse is a bug in this module
             raise CaseError(f"演示数据：{plan.arrived} {plan.outcome}：{exc}") from exc
+    from gongkai_web.applications import daily
+
+    daily.run(today)  # the lapses the office's daily round would have applied by today
     office.counts["open"] = Application.objects.exclude(status=Status.CLOSED).count()
     return office
 

@@ -6,6 +6,8 @@ rows (2021 form), so tables 3 and 4 are counted from these rows, never typed.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 
@@ -44,10 +46,34 @@ class Status(models.TextChoices):
 OPEN_STATUSES = [s for s in Status.values if s != Status.CLOSED]
 
 
+class ClockKind(models.TextChoices):
+    """The statutory clocks a case runs on (see applications/clocks.py)."""
+
+    REPLY = "reply", "答复期限"
+    CORRECTION_NOTICE = "correction_notice", "补正告知期限"
+    CORRECTION = "correction", "申请人补正期限"
+    CONSULTATION = "consultation", "征求意见答复期限"
+    FEE = "fee", "申请人缴费期限"
+    EXTENSION = "extension", "延期审批期限"
+
+
+def id_search_key(text: str) -> str:
+    """The number of an identity document, letters and digits, upper case: what a search
+    matches ("居民身份证 11010119900101123x" → "11010119900101123X")."""
+    return "".join(c for c in text.upper() if c.isascii() and c.isalnum())[:40]
+
+
+def phone_search_key(text: str) -> str:
+    """The digits of a phone number ("0510-8100 0000" → "051081000000")."""
+    return "".join(c for c in text if c.isascii() and c.isdigit())[:40]
+
+
 class Application(models.Model):
     """One application (政府信息公开申请) and where it stands."""
 
-    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="applications")
+    agency = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, related_name="applications", verbose_name="受理机关"
+    )
     reg_no = models.CharField("登记编号", max_length=40)
     tracking_code = models.CharField("查询码", max_length=16, unique=True)
     # 第二十九条（一）: the applicant
@@ -89,7 +115,18 @@ class Application(models.Model):
     extension_approved_by = models.CharField("延期批准人", max_length=100, blank=True)
     extension_approved_on = models.DateField("延期批准日期", null=True, blank=True)
     due = models.DateField("答复期限", null=True, blank=True)
+    due_provisional = models.BooleanField("答复期限为暂定", default=False)
     timing_error = models.CharField("期限无法计算的原因", max_length=300, blank=True)
+    # The next deadline of an open case on any of its clocks (None when closed), kept by
+    # applications/clocks.py so that lists and queues are plain index scans.
+    next_deadline = models.DateField("下一期限", null=True, blank=True)
+    next_deadline_kind = models.CharField(
+        "下一期限类别", max_length=20, choices=ClockKind.choices, blank=True
+    )
+    provisional = models.BooleanField("下一期限为暂定", default=False)
+    # Search keys (indexed): the ID number and the phone, letters and digits only.
+    id_key = models.CharField("证件号码检索键", max_length=40, blank=True, editable=False)
+    phone_key = models.CharField("电话检索键", max_length=40, blank=True, editable=False)
     # outcome
     outcome = models.CharField("办理结果", max_length=40, choices=OUTCOMES, blank=True)
     grounds = models.TextField("理由和依据", blank=True)
@@ -97,8 +134,8 @@ class Application(models.Model):
     replied_on = models.DateField("答复日期", null=True, blank=True)
     closed_on = models.DateField("办结日期", null=True, blank=True)
     fee_method = models.CharField("收费方式", max_length=10, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+    updated_at = models.DateTimeField("修改时间", auto_now=True)
 
     class Meta:
         verbose_name = verbose_name_plural = "申请"
@@ -132,10 +169,34 @@ class Application(models.Model):
             ),
             models.Index(fields=["agency", "status", "due"], name="app_agency_status_due"),
             models.Index(fields=["agency", "-received", "-id"], name="app_agency_list"),
+            # Clocks, queues and lists (applications/clocks.py, accounts/queues.py).
+            models.Index(fields=["agency", "next_deadline"], name="app_agency_next"),
+            models.Index(fields=["next_deadline"], name="app_next"),
+            models.Index(
+                fields=["agency", "status", "next_deadline"], name="app_agency_status_next"
+            ),
+            models.Index(
+                fields=["agency", "assignee", "next_deadline"], name="app_agency_assignee_next"
+            ),
+            models.Index(fields=["assignee", "-received", "-id"], name="app_assignee_list"),
+            models.Index(
+                fields=["agency", "provisional", "-received", "-id"], name="app_agency_provisional"
+            ),
+            models.Index(fields=["id_key"], name="app_id_key"),
+            models.Index(fields=["phone_key"], name="app_phone_key"),
+            models.Index(fields=["-received", "-id"], name="app_list"),
         ]
 
     def __str__(self) -> str:
         return f"{self.reg_no} {self.applicant_name}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.id_key = id_search_key(self.id_document)
+        self.phone_key = phone_search_key(self.phone)
+        fields = kwargs.get("update_fields")
+        if fields is not None and ({"id_document", "phone"} & set(fields)):
+            kwargs["update_fields"] = {*fields, "id_key", "phone_key"}
+        super().save(*args, **kwargs)
 
     @property
     def is_open(self) -> bool:
@@ -168,10 +229,17 @@ class EventKind(models.TextChoices):
 class CaseEvent(models.Model):
     """One step of the handling: who did what, on which day, and the due date after it."""
 
-    application = models.ForeignKey(Application, on_delete=models.PROTECT, related_name="events")
+    application = models.ForeignKey(
+        Application, on_delete=models.PROTECT, related_name="events", verbose_name="申请"
+    )
     kind = models.CharField("事项", max_length=30, choices=EventKind.choices)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="操作人",
     )
     on = models.DateField("日期")
     at = models.DateTimeField("记录时间", auto_now_add=True)
@@ -187,7 +255,7 @@ class Consultation(models.Model):
     """A consultation of a third party (第三十二条) or another agency (第三十四条)."""
 
     application = models.ForeignKey(
-        Application, on_delete=models.PROTECT, related_name="consultations"
+        Application, on_delete=models.PROTECT, related_name="consultations", verbose_name="申请"
     )
     party = models.CharField("征求对象", max_length=200)
     agency = models.BooleanField("对象为其他机关", default=False)
@@ -203,7 +271,9 @@ class Consultation(models.Model):
 class FeeNotice(models.Model):
     """A fee notice (《政府信息公开信息处理费管理办法》) and its payment."""
 
-    application = models.ForeignKey(Application, on_delete=models.PROTECT, related_name="fees")
+    application = models.ForeignKey(
+        Application, on_delete=models.PROTECT, related_name="fees", verbose_name="申请"
+    )
     method = models.CharField(
         "计收方式", max_length=10, choices=[("item", "按件计收"), ("page", "按量计收")]
     )
@@ -233,7 +303,7 @@ class Proceeding(models.Model):
     """行政复议 or 行政诉讼 over one application's answer (table 4)."""
 
     application = models.ForeignKey(
-        Application, on_delete=models.PROTECT, related_name="proceedings"
+        Application, on_delete=models.PROTECT, related_name="proceedings", verbose_name="申请"
     )
     kind = models.CharField("类型", max_length=20, choices=ProceedingKind.choices)
     filed_on = models.DateField("受理日期")
@@ -270,16 +340,21 @@ def attachment_path(instance: Attachment, filename: str) -> str:
 
 class Attachment(models.Model):
     application = models.ForeignKey(
-        Application, on_delete=models.PROTECT, related_name="attachments"
+        Application, on_delete=models.PROTECT, related_name="attachments", verbose_name="申请"
     )
     file = models.FileField("文件", upload_to=attachment_path)
     name = models.CharField("文件名", max_length=200)
     size = models.PositiveIntegerField("大小（字节）")
     content_type = models.CharField("类型", max_length=100)
     uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="上传人",
     )
-    uploaded_at = models.DateTimeField(auto_now_add=True)
+    uploaded_at = models.DateTimeField("上传时间", auto_now_add=True)
 
     class Meta:
         verbose_name = verbose_name_plural = "附件"
@@ -288,18 +363,52 @@ class Attachment(models.Model):
 class AuditEntry(models.Model):
     """Every change, append-only: who, when, which object, what it was and became."""
 
-    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    at = models.DateTimeField("时间", auto_now_add=True, db_index=True)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="操作人",
     )
     agency = models.ForeignKey(
-        Agency, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        Agency,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="机关",
     )
-    model = models.CharField(max_length=50)
-    object_id = models.CharField(max_length=40)
-    action = models.CharField(max_length=30)
-    changes = models.JSONField(default=dict)
+    model = models.CharField("对象类型", max_length=50)
+    object_id = models.CharField("对象编号", max_length=40)
+    action = models.CharField("操作", max_length=30)
+    changes = models.JSONField("变更内容", default=dict)
 
     class Meta:
         verbose_name = verbose_name_plural = "审计日志"
         ordering = ["at", "id"]
+
+
+class RegistrationCounter(models.Model):
+    """The last registration number given in one agency and year.
+
+    Taken under a row lock (``select_for_update`` on PostgreSQL; SQLite's write transaction
+    is immediate, so the whole database is the lock), so two submissions arriving at once
+    never read the same number.
+    """
+
+    agency = models.ForeignKey(
+        Agency, on_delete=models.CASCADE, related_name="+", verbose_name="机关"
+    )
+    year = models.PositiveSmallIntegerField("年度")
+    last = models.PositiveIntegerField("已用到的编号", default=0)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "登记编号计数器"
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "year"], name="one_counter_per_agency_year")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.agency} {self.year}：{self.last}"

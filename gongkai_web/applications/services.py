@@ -27,7 +27,7 @@ from gongkai.workdays.deadlines import (
     receipt_date,
 )
 from gongkai_web.accounts.models import Agency
-from gongkai_web.applications import audit
+from gongkai_web.applications import audit, conflicts
 from gongkai_web.applications.errors import CaseError
 from gongkai_web.applications.models import (
     OUTCOMES,
@@ -39,9 +39,10 @@ from gongkai_web.applications.models import (
     Proceeding,
     ProceedingKind,
     ProceedingResult,
+    RegistrationCounter,
     Status,
 )
-from gongkai_web.applications.timing import calendar, retime
+from gongkai_web.applications.timing import TIMED_FIELDS, office_calendar, retime
 
 TRACKING_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read out over the phone
 OUTCOME_IDS = {o for o, _ in OUTCOMES}
@@ -54,17 +55,36 @@ def new_tracking_code() -> str:
     return "".join(secrets.choice(TRACKING_ALPHABET) for _ in range(12))
 
 
-def _next_reg_no(agency: Agency, year: int) -> str:
+def _highest_reg_no(agency: Agency, year: int) -> int:
+    """The highest number already given (cases registered before the counter existed)."""
     prefix = f"{agency.short_code}-{year}-"
-    last = (
-        Application.objects.select_for_update()
-        .filter(agency=agency, reg_no__startswith=prefix)
-        .order_by("-reg_no")
+    numbers = (
+        Application.objects.filter(agency=agency, reg_no__startswith=prefix)
         .values_list("reg_no", flat=True)
-        .first()
     )
-    number = int(last.rsplit("-", 1)[1]) + 1 if last else 1
-    return f"{prefix}{number:05d}"
+    return max((int(n.rsplit("-", 1)[1]) for n in numbers if n.rsplit("-", 1)[1].isdigit()),
+               default=0)
+
+
+def _next_reg_no(agency: Agency, year: int) -> str:
+    """The next registration number, from the agency-and-year counter taken under a row lock.
+
+    Must run inside the registering transaction: the lock is held until it commits, so the
+    number is never given twice and never skipped by a rolled-back submission.
+    """
+    counter = (
+        RegistrationCounter.objects.select_for_update().filter(agency=agency, year=year).first()
+    )
+    if counter is None:
+        # Two first submissions of a year may both get here: the unique constraint lets one
+        # create the row; the other fails and is retried by ``conflicts.retrying``.
+        counter = RegistrationCounter.objects.create(
+            agency=agency, year=year, last=_highest_reg_no(agency, year)
+        )
+        counter = RegistrationCounter.objects.select_for_update().get(pk=counter.pk)
+    counter.last += 1
+    counter.save(update_fields=["last"])
+    return f"{agency.short_code}-{year}-{counter.last:05d}"
 
 
 def _require(app: Application, allowed: set[str], what: str) -> None:
@@ -98,16 +118,21 @@ def _step(
     return event
 
 
-@transaction.atomic
 def register(agency: Agency, data: dict[str, Any], actor: Any = None) -> Application:
     """Register an application; ``data`` holds the model's intake fields.
 
     The receipt date follows 第三十一条 from channel, arrival and confirmation. Raises
-    CaseError for a date the calendar does not cover or a confirmation before arrival.
+    CaseError for a date the calendar does not cover or a confirmation before arrival, and
+    ``conflicts.Busy`` when the database stayed busy through every retry (nothing saved).
     """
+    return conflicts.retrying(lambda: _register(agency, data, actor))
+
+
+@transaction.atomic
+def _register(agency: Agency, data: dict[str, Any], actor: Any = None) -> Application:
     channel = Channel(data["channel"])
     try:
-        received, _ = receipt_date(calendar(), channel, data["arrived"], data.get("confirmed"))
+        received, _ = receipt_date(office_calendar(), channel, data["arrived"], data.get("confirmed"))
     except (OutsideCalendar, DeadlineInputError) as exc:
         raise CaseError(str(exc)) from None
     app = Application(agency=agency, received=received, **data)
@@ -136,7 +161,28 @@ def assign(app: Application, handler: Any, actor: Any, on: dt.date) -> None:
         if app.status == Status.REGISTERED:
             app.status = Status.HANDLING
 
-    _step(app, EventKind.ASSIGNED, actor, on, f"承办人：{handler}", change)
+    _step(app, EventKind.ASSIGNED, actor, on, f"承办人：{_name(handler)}", change)
+
+
+@transaction.atomic
+def take(app: Application, handler: Any, on: dt.date) -> None:
+    """A handler takes an unassigned case for themself (领取)."""
+    _require(app, HANDLING | {Status.IN_REVIEW}, "领取")
+    if app.assignee_id is not None:
+        raise CaseError(f"申请 {app.reg_no} 已有承办人，不能领取")
+
+    def change() -> None:
+        app.assignee = handler
+        if app.status == Status.REGISTERED:
+            app.status = Status.HANDLING
+
+    _step(app, EventKind.ASSIGNED, handler, on, f"承办人：{_name(handler)}（自行领取）", change)
+
+
+def _name(user: Any) -> str:
+    from gongkai_web.accounts.templatetags.people import display_name
+
+    return display_name(user)
 
 
 @transaction.atomic
@@ -178,9 +224,13 @@ def receive_correction(app: Application, actor: Any, on: dt.date) -> None:
     )
 
 
+AUTO_NOTE = "；每日检查发现期限已届满，系统自动办结"
+
+
 @transaction.atomic
-def lapse_correction(app: Application, actor: Any, on: dt.date) -> None:
-    """No correction in time: not processed further, table 3 row other.no_correction."""
+def lapse_correction(app: Application, actor: Any, on: dt.date, auto: bool = False) -> None:
+    """No correction in time: not processed further, table 3 row other.no_correction.
+    ``auto``: applied by the daily round (applications/daily.py), which the note says."""
     _require(app, {Status.AWAITING_CORRECTION}, "按逾期未补正办结")
     if app.correction_due is None or on <= app.correction_due:
         raise CaseError(f"补正期限（{app.correction_due}）尚未届满")
@@ -189,7 +239,8 @@ def lapse_correction(app: Application, actor: Any, on: dt.date) -> None:
         actor,
         on,
         ROW_NO_CORRECTION,
-        "申请人无正当理由逾期不补正，视为放弃申请（第三十条）",
+        f"申请人无正当理由逾期不补正，视为放弃申请（第三十条）；补正期限为{app.correction_due}"
+        + (AUTO_NOTE if auto else ""),
         EventKind.CORRECTION_LAPSED,
     )
 
@@ -330,11 +381,11 @@ def pay_fee(fee: FeeNotice, actor: Any, on: dt.date) -> None:
 
 
 @transaction.atomic
-def lapse_fee(fee: FeeNotice, actor: Any, on: dt.date) -> None:
+def lapse_fee(fee: FeeNotice, actor: Any, on: dt.date, auto: bool = False) -> None:
     """Not paid within 20 working days: deemed abandoned, table 3 row other.no_fee."""
     app = fee.application
     _require(app, {Status.AWAITING_FEE}, "按逾期未缴费办结")
-    due = fee_payment_due(calendar(), fee.served).due
+    due = fee_payment_due(office_calendar(), fee.served).due
     if on <= due:
         raise CaseError(f"缴费期限（{due}）尚未届满")
     _close(
@@ -342,7 +393,8 @@ def lapse_fee(fee: FeeNotice, actor: Any, on: dt.date) -> None:
         actor,
         on,
         ROW_NO_FEE,
-        "申请人逾期未按收费通知缴纳费用，视为放弃申请",
+        f"申请人逾期未按收费通知缴纳费用，视为放弃申请；缴费期限为{due}"
+        + (AUTO_NOTE if auto else ""),
         EventKind.FEE_LAPSED,
     )
 
@@ -462,26 +514,59 @@ def decide_proceeding(proceeding: Proceeding, actor: Any, result: str, on: dt.da
     )
 
 
+def _timing_text(app: Application) -> str:
+    def mark(day: dt.date | None, provisional: bool) -> str:
+        return f"{day or '—'}{'（暂定）' if provisional and day else ''}"
+
+    kind = app.get_next_deadline_kind_display() if app.next_deadline_kind else "下一期限"
+    return (
+        f"答复期限 {mark(app.due, app.due_provisional)}，"
+        f"{kind} {mark(app.next_deadline, app.provisional)}"
+    )
+
+
 def retime_open(actor: Any = None, today: dt.date | None = None) -> int:
-    """Re-time every open case (after the calendar changed); returns how many changed."""
+    """Re-time every open case (after the calendar changed); returns how many changed.
+
+    Each change of a deadline or of its 暂定 mark is recorded as a RETIMED event."""
+    today = today or dt.date.today()
     changed = 0
     for app in (
         Application.objects.exclude(status=Status.CLOSED)
         .prefetch_related("consultations", "fees")
         .iterator(chunk_size=500)
     ):
-        old = app.due
-        if retime(app):
-            with transaction.atomic():
-                app.save(update_fields=["due", "timing_error", "updated_at"])
-                CaseEvent.objects.create(
-                    application=app,
-                    kind=EventKind.RETIMED,
-                    actor=actor,
-                    on=today or dt.date.today(),
-                    note=f"工作日历变更：答复期限 {old or '—'} → {app.due or '—'}",
-                    due_after=app.due,
-                )
-                audit.log(actor, app.agency, app, "retimed", {"due": [str(old), str(app.due)]})
-            changed += 1
+        old = _timing_text(app)
+        old_fields = (app.due, app.due_provisional, app.next_deadline, app.provisional)
+        if not retime(app, today):
+            continue
+        with transaction.atomic():
+            app.save(update_fields=[*TIMED_FIELDS, "updated_at"])
+            if old_fields == (app.due, app.due_provisional, app.next_deadline, app.provisional):
+                continue  # only which clock comes next changed: not worth an event
+            CaseEvent.objects.create(
+                application=app,
+                kind=EventKind.RETIMED,
+                actor=actor,
+                on=today,
+                note=f"工作日历变更：{old} → {_timing_text(app)}",
+                due_after=app.due,
+            )
+            audit.log(
+                actor,
+                app.agency,
+                app,
+                "retimed",
+                {"due": [str(old_fields[0]), str(app.due)], "timing": [old, _timing_text(app)]},
+            )
+        changed += 1
     return changed
+
+
+def provisional_count(agency_ids: list[int] | None = None) -> int:
+    """Open cases whose next deadline or reply deadline is provisional (暂定)."""
+    cases = Application.objects.filter(Q(provisional=True) | Q(due_provisional=True))
+    cases = cases.exclude(status=Status.CLOSED)
+    if agency_ids is not None:
+        cases = cases.filter(agency_id__in=agency_ids)
+    return cases.count()

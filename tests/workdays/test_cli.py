@@ -35,7 +35,8 @@ def test_json_gives_due_and_steps(capsys: pytest.CaptureFixture[str]) -> None:
     ]  # fmt: skip
     assert main(argv) == 0
     data = json.loads(capsys.readouterr().out)
-    assert set(data) == {"due", "steps"}
+    assert set(data) == {"due", "steps", "provisional", "reason"}
+    assert data["provisional"] is False
     articles = [s["article"] for s in data["steps"]]
     assert "第三十一条第（三）项" in articles and "第三十二条" in articles
     assert data["due"] > "2026-05-08"
