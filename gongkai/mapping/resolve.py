@@ -68,6 +68,11 @@ def fit_row(
         return
     values = _without_leading_blanks(values, k)
     if len(values) < k and any(t.run for t in values):
+        # Blank cells before a run are the label's own width: a split with a blank in
+        # it could not be checked anyway.
+        while values and values[0].blank:
+            values = values[1:]
+        item = Item(label=item.label, values=values, where=item.where, delimited=item.delimited)
         values = _split(item, cell_ids, found, check, rank) or []
         if not values:
             return
@@ -140,5 +145,6 @@ def _split(
         "split_ambiguous",
         f"“{printed}”数字连写，无法唯一拆分为 {k} 栏（{reason}），该行未记录",
         tuple(cell_ids),
+        digits=printed,
     )
     return None

@@ -36,6 +36,7 @@ def data_candidates(items: list[Item]) -> list[Candidate]:
     """The data rows of the table, each with the row its label names, if any."""
     out: list[Candidate] = []
     loose = ""
+    items = [part for item in items for part in _rows_run_together(item)]
     for i, item in enumerate(items):
         if not _is_data_row(item) or _torn(items, i):
             loose += item.label + "".join(t.text for t in item.values)
@@ -48,6 +49,25 @@ def data_candidates(items: list[Item]) -> list[Candidate]:
             out.append(Candidate(item, weak, WEAK if weak else 0))
         loose = ""
     return out
+
+
+def _rows_run_together(item: Item) -> list[Item]:
+    """Values of several rows printed after one label (an extraction that printed the
+    table's numbers in reading order and the labels elsewhere): split into rows of seven
+    when every seven add up along the row (identity 3); the rows after the first have
+    no label of their own. Otherwise the item as it is."""
+    width = len(T3_COLUMNS)
+    values = item.values
+    if len(values) < 2 * width or len(values) % width:
+        return [item]
+    chunks = [values[i : i + width] for i in range(0, len(values), width)]
+    if not all(_row_adds_up(chunk) for chunk in chunks):
+        return [item]
+    first = Item(label=item.label, values=chunks[0], where=item.where, delimited=item.delimited)
+    rest = [
+        Item(label="", values=c, where=c[0].where, delimited=item.delimited) for c in chunks[1:]
+    ]
+    return [first, *rest]
 
 
 def _torn(items: list[Item], i: int) -> bool:

@@ -83,6 +83,7 @@ def test_digits_run_together_rule_out_a_figure_whatever_their_split() -> None:
         code="split_ambiguous",
         message="“77132470”数字连写，无法唯一拆分为 3 栏（有 21 种拆法都符合表内关系），该行未记录",
         cells=("t2.normative.made", "t2.normative.repealed", "t2.normative.in_force"),
+        digits="77132470",
     )
     text = "清理并集中发布现行有效行政规范性文件393件，动态更新本年度制发的规范性文件77件。"
     doc = document({}, text=text, year=2023, warnings=[warning])
