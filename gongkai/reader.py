@@ -47,6 +47,11 @@ def _adapter_layout(path: str | Path, ocr: bool) -> Layout:
         from gongkai.ingest.docx import read_docx
 
         return read_docx(data, name)
+    if fmt is Format.DOC:
+        from gongkai.ingest.docx import read_docx
+        from gongkai.ingest.oldword import doc_to_docx
+
+        return read_docx(doc_to_docx(data, name), name)
     if fmt is Format.HTML:
         from gongkai.ingest.html import read_html
 
