@@ -179,6 +179,18 @@ APP_COLUMNS = [
 ]
 
 
+TRACKING_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # as applications/services.py
+
+
+def tracking_code(i: int) -> str:
+    """A distinct code in the office's alphabet (no 0/O, 1/I), as services make them."""
+    digits = []
+    for _ in range(12):
+        i, r = divmod(i, len(TRACKING_ALPHABET))
+        digits.append(TRACKING_ALPHABET[r])
+    return "".join(reversed(digits))
+
+
 def application_rows(
     count: int, agency_ids: list[int], staff: list[int], seed: int = 1
 ) -> Iterator[tuple[Any, ...]]:
@@ -207,7 +219,7 @@ def application_rows(
         yield (
             agency,
             f"A{agency:02d}-{received.year}-{numbers[key]:06d}",
-            f"B{i:011d}",
+            tracking_code(i),
             rng.choices(*w["types"])[0],
             "申请人",
             f"居民身份证 {320000000000000000 + i}",
@@ -420,7 +432,7 @@ LIST_QUERIES = [
     "?provisional=on",
     "?q=320000000000000123",
     "?q=13900000456",
-    "?q=B00000000789",
+    f"?q={tracking_code(789)}",
 ]
 
 

@@ -6,8 +6,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from gongkai_web.accounts.access import is_supervisor, roles_in, visible_agencies
 from gongkai_web.accounts import charts
+from gongkai_web.accounts.access import is_supervisor, roles_in, visible_agencies
 from gongkai_web.accounts.dashboard import SOON_WORKDAYS, boards, overview, provisional_banner
 from gongkai_web.accounts.models import Role
 from gongkai_web.accounts.queues import queues_for

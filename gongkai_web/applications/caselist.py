@@ -160,7 +160,8 @@ def filtered(user: Any, f: ListFilter, today: dt.date) -> QuerySet[Application]:
     if d.get("overdue"):
         apps = overdue(apps, today)
     if d.get("provisional"):
-        apps = apps.filter(provisional=True)
+        # not provisional=True: on SQLite that is a bare boolean no index serves
+        apps = apps.filter(provisional__in=[True])
     if q := (d.get("q") or "").strip():
         apps = search(apps, q)
     sort = d.get("sort") or DEFAULT_SORT
