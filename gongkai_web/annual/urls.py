@@ -6,4 +6,6 @@ app_name = "annual"
 urlpatterns = [
     path("", views.tables, name="tables"),
     path("export.json", views.export, name="export"),
+    path("export.xlsx", views.export_xlsx, name="export_xlsx"),
+    path("export.docx", views.export_docx, name="export_docx"),
 ]
