@@ -149,6 +149,7 @@ class Reader:
 
     def _start(self) -> tuple[multiprocessing.process.BaseProcess, Connection]:
         warm_up()
+        _close_database_connections()
         context = multiprocessing.get_context("fork")
         mine, theirs = context.Pipe(duplex=True)
         child = context.Process(target=_serve, args=(self.memory_mb, theirs), daemon=True)
@@ -185,6 +186,20 @@ class Reader:
             return Failed(
                 f"读取进程异常退出（退出码 {code}），可能超出内存上限 {self.memory_mb} MB"
             )
+
+
+def _close_database_connections() -> None:
+    """A forked child must not share the worker's database connection (its socket would
+    outlive the worker's session); closed here, it reconnects on the next query. Inside a
+    transaction (tests running tasks immediately) it is left open: the child never uses it."""
+    from django.conf import settings
+    from django.db import connections
+
+    if not settings.configured:
+        return
+    opened = connections.all(initialized_only=True)
+    if not any(c.in_atomic_block for c in opened):
+        connections.close_all()
 
 
 _readers: dict[int, Reader] = {}
