@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import resource
+import signal
 import tempfile
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
@@ -118,8 +119,13 @@ def read_file(path: str, source: str) -> Read | Failed:
 _MEMORY = "读取时内存超出上限，文件过大或已损坏"
 
 
-def _serve(memory_mb: int, conn: Connection) -> None:
-    """The reading child: files one after another under the address-space limit."""
+def _serve(memory_mb: int, conn: Connection, parents: Connection) -> None:
+    """The reading child: files one after another under the address-space limit. It
+    leaves the worker's signal handlers (a worker's graceful shutdown would keep it alive)
+    and the worker's end of the pipe (so that it sees the end when the worker dies)."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    parents.close()
     limit = memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     while True:
@@ -152,7 +158,7 @@ class Reader:
         _close_database_connections()
         context = multiprocessing.get_context("fork")
         mine, theirs = context.Pipe(duplex=True)
-        child = context.Process(target=_serve, args=(self.memory_mb, theirs), daemon=True)
+        child = context.Process(target=_serve, args=(self.memory_mb, theirs, mine), daemon=True)
         child.start()
         theirs.close()
         self.child, self.conn, self.files = child, mine, 0
