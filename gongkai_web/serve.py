@@ -11,6 +11,7 @@ development server with DEBUG on.
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -69,6 +70,8 @@ def prepare(demo: bool = True) -> bool:
         print("数据库为空：创建演示数据（约 10 秒）……", flush=True)
         call_command("seed_demo")
         seeded = True
+    # The daily round (lapses, next deadlines), in case no cron ran it since the last start.
+    call_command("daily")
     if not _static_is_current():
         call_command("collectstatic", interactive=False, verbosity=0)
     return seeded
@@ -154,7 +157,13 @@ def gunicorn_command(host: str, port: int, workers: int) -> list[str]:
 def _run_gunicorn(host: str, port: int, workers: int) -> int:
     print(f"生产模式：gunicorn，{workers} 个工作进程，DEBUG 关闭。", flush=True)
     env = os.environ | {"DJANGO_SETTINGS_MODULE": "gongkai_web.settings", "GONGKAI_DEBUG": "0"}
+    from django.db import connections
+
+    connections.close_all()
     process = subprocess.Popen(gunicorn_command(host, port, workers), env=env)
+    # A child, not exec: the library's workers are stopped after it. A service manager's
+    # stop signal is passed on to gunicorn, which then stops gracefully.
+    signal.signal(signal.SIGTERM, lambda signum, _frame: process.send_signal(signum))
     try:
         status = process.wait()
     except KeyboardInterrupt:

@@ -187,6 +187,16 @@ if os.environ.get("GONGKAI_HTTPS") == "1":
 CSRF_TRUSTED_ORIGINS = [
     o for o in os.environ.get("GONGKAI_CSRF_TRUSTED_ORIGINS", "").split(",") if o
 ]
+# Passwords set through the office's pages and `gongkai init` (messages in Chinese).
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
 # ---- The report library (gongkai_web.library): the task queue runs on this same database
 # (django-tasks' database backend; `gongkai serve` starts a worker, production runs
 # `python -m gongkai_web db_worker`), and the limits on reading one untrusted file.
