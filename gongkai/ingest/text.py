@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 from gongkai.errors import UnreadableFile
-from gongkai.ingest.decode import decode_text
-from gongkai.ingest.layout import Cell, Layout, Row, Where, text_row
+from gongkai.ingest.decode import decode_with_notes
+from gongkai.ingest.layout import Cell, Layout, Row, Where, check_size, text_row
 
 # "- 3 -", "— 3 —", "－3－", "第 3 页", "第3页 共7页", "3/7": page furniture inside tables.
 _PAGE_MARKER = re.compile(
@@ -24,11 +24,13 @@ _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 
 def read_text(data: bytes, name: str) -> Layout:
     """Read a text or markdown file into rows. Raises UnreadableFile."""
-    text = decode_text(data, name)
+    decoded = decode_with_notes(data, name)
+    text = decoded.text
+    check_size(name, rows=text.count("\n"), chars=len(text))  # before any line is made
     if not text.strip():
         raise UnreadableFile(name, "文件没有文字内容")
     rows = tuple(lines_to_rows(text.splitlines(), name))
-    return Layout(file=name, rows=rows)
+    return Layout(file=name, rows=rows, notes=decoded.notes)
 
 
 def lines_to_rows(lines: list[str], name: str) -> list[Row]:

@@ -52,4 +52,5 @@ class Found:
             row=w.row,
             col=w.col,
             text=token.text,
+            ocr=w.ocr,
         )

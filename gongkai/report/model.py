@@ -28,6 +28,11 @@ class Provenance(BaseModel):
     row: int | None = None
     col: int | None = None
     text: str = Field(description="the text as printed, before any conversion")
+    ocr: float | None = Field(
+        default=None,
+        description="read by OCR from a page image: the engine's confidence, 0 to 1 "
+        "(absent or null: the text was in the file)",
+    )
 
 
 class ReportWarning(BaseModel):

@@ -7,3 +7,8 @@ urlpatterns = [
     path("", views.tables, name="tables"),
     path("export.json", views.export, name="export"),
 ]
+
+# The annual report's drafts, checks, publication and portal pages (issue 13).
+from gongkai_web.annual.report_urls import urlpatterns as report_urlpatterns  # noqa: E402
+
+urlpatterns += report_urlpatterns

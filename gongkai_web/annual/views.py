@@ -13,6 +13,8 @@ from gongkai.catalogue.forms import T3_COLUMNS, T3_ROWS, T4_COLUMNS, T4_GROUPS, 
 from gongkai_web.accounts.access import is_supervisor, supervises_all, visible_agencies
 from gongkai_web.accounts.models import Agency
 from gongkai_web.annual.tables import table3, table4
+from gongkai_web.catalogue.table2 import table2_cells
+from gongkai_web.catalogue.table2_layout import table2_rows
 
 # Headings of the grouped result rows of table 3, as printed on the 2021 form.
 T3_GROUPS = {
@@ -76,6 +78,7 @@ def tables(request: HttpRequest) -> HttpResponse:
     year, agency, agencies = _choice(request)
     ids = None if agency is None else [agency.pk]
     t3, t4 = table3(year, ids), table4(year, ids)
+    t2 = table2_cells(agency, year) if year >= 2019 else None  # table 2 from the catalogue
     return render(
         request,
         "annual/tables.html",
@@ -84,6 +87,7 @@ def tables(request: HttpRequest) -> HttpResponse:
             "agency": agency,
             "agencies": agencies,
             "supervisor": is_supervisor(request.user),
+            "t2_rows": table2_rows(t2, year) if t2 is not None else None,
             "t3_rows": _t3_rows(t3),
             "t3_people": [c.label for c in T3_COLUMNS if c.id not in ("natural", "total")],
             "t4_columns": [c.label for c in T4_COLUMNS],
@@ -97,7 +101,10 @@ def export(request: HttpRequest) -> JsonResponse:
     """``{"agency": name or null for all, "year": Y, "cells": {catalogue id: count}}``."""
     year, agency, _ = _choice(request)
     ids = None if agency is None else [agency.pk]
-    cells = table3(year, ids) | table4(year, ids)
+    cells: dict[str, int | float | None] = {}
+    if year >= 2019:  # table 2 from the catalogue and its registers
+        cells |= table2_cells(agency, year)
+    cells |= table3(year, ids) | table4(year, ids)
     response = JsonResponse(
         {"agency": agency.name if agency else None, "year": year, "cells": cells},
         json_dumps_params={"ensure_ascii": False},

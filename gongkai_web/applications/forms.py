@@ -173,8 +173,17 @@ class StepForm(CleanInputMixin, forms.Form):
         return on
 
 
+class PersonChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    """Staff chosen by name, not by login."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        from gongkai_web.accounts.templatetags.people import display_name
+
+        return display_name(obj)
+
+
 class AssignForm(StepForm):
-    handler = forms.ModelChoiceField(
+    handler = PersonChoiceField(
         label="承办人",
         queryset=get_user_model().objects.none(),
         error_messages={"required": "请选择承办人", "invalid_choice": "请选择本机关的承办人"},

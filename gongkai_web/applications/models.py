@@ -175,9 +175,13 @@ class Application(models.Model):
             models.Index(
                 fields=["agency", "status", "next_deadline"], name="app_agency_status_next"
             ),
-            models.Index(fields=["assignee", "next_deadline"], name="app_assignee_next"),
+            models.Index(
+                fields=["agency", "assignee", "next_deadline"], name="app_agency_assignee_next"
+            ),
             models.Index(fields=["assignee", "-received", "-id"], name="app_assignee_list"),
-            models.Index(fields=["agency", "provisional"], name="app_agency_provisional"),
+            models.Index(
+                fields=["agency", "provisional", "-received", "-id"], name="app_agency_provisional"
+            ),
             models.Index(fields=["id_key"], name="app_id_key"),
             models.Index(fields=["phone_key"], name="app_phone_key"),
             models.Index(fields=["-received", "-id"], name="app_list"),

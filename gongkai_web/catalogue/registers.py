@@ -116,3 +116,57 @@ def monthly(agency: Agency, year: int) -> dict[str, list[int | Decimal | None]]:
     for fee in FeeCollected.objects.filter(agency=agency, year=year):
         grid["fee"][fee.month - 1] = fee.amount
     return grid
+
+
+# ---- import ------------------------------------------------------------------------------
+
+IMPORT_KINDS = {label: kind for kind, label in DecisionKind.choices} | {"行政事业性收费": "fee"}
+IMPORT_COLUMNS = ("年份", "月份", "类别", "数量")
+
+
+def import_monthly(agency: Agency, name: str, data: bytes, actor: Any = None) -> int:
+    """Monthly entries from CSV/XLSX with columns 年份, 月份, 类别 (行政许可, 其他对外管理服务事项,
+    行政处罚, 行政强制, 行政事业性收费) and 数量 (decisions; 万元 for fees). Every row is checked
+    first; any bad row raises ImportRejected naming row, column and reason, and nothing is
+    saved. Returns the number of entries saved (an entry replaces the one of its month)."""
+    from gongkai_web.catalogue.errors import ImportRejected
+    from gongkai_web.catalogue.tabular import read_table
+
+    headers, rows = read_table(name, data)
+    missing = [c for c in IMPORT_COLUMNS if c not in headers]
+    if missing:
+        raise CatalogueError(
+            f"缺少必需的列：{'、'.join(missing)}（应有 {'、'.join(IMPORT_COLUMNS)}）"
+        )
+    good: list[tuple[str, int, int, Any]] = []
+    problems: list[tuple[int, str, str]] = []
+    for number, row in rows:
+        try:
+            year, month = _count(row["年份"], "年份"), _count(row["月份"], "月份")
+            _period(year, month)
+        except CatalogueError as exc:
+            problems.append((number, "年份" if "年" in str(exc) else "月份", str(exc)))
+            continue
+        kind = IMPORT_KINDS.get(row["类别"])
+        if kind is None:
+            problems.append(
+                (number, "类别", f"“{row['类别']}”不是可用的类别（{'、'.join(IMPORT_KINDS)}）")
+            )
+            continue
+        try:
+            value = (
+                money(row["数量"], "收费金额") if kind == "fee" else _count(row["数量"], "决定数量")
+            )
+        except CatalogueError as exc:
+            problems.append((number, "数量", str(exc)))
+            continue
+        good.append((kind, year, month, value))
+    if problems:
+        raise ImportRejected(problems)
+    with transaction.atomic():
+        for kind, year, month, value in good:
+            if kind == "fee":
+                record_fee(agency, year, month, value, actor)
+            else:
+                record_decisions(agency, kind, year, month, value, actor)
+    return len(good)
