@@ -122,7 +122,7 @@ def _filename(c: dict[str, Any], ext: str) -> str:
 def export_docx(request: HttpRequest) -> HttpResponse:
     """Tables 3 and 4 as Word, in the national form's layout (gongkai.report.national_form)."""
     c = _context(request)
-    content = render_docx(c["cells"], _title(c), parts=("t3", "t4"))
+    content = render_docx(c["cells"], _title(c), parts=("t2", "t3", "t4") if c["t2_rows"] is not None else ("t3", "t4"))
     response = HttpResponse(content, content_type=DOCX)
     response["Content-Disposition"] = content_disposition_header(True, _filename(c, "docx"))
     return response
