@@ -30,7 +30,7 @@ from gongkai_web.accounts.access import (
 )
 from gongkai_web.accounts.models import Agency
 from gongkai_web.accounts.templatetags.people import display_name
-from gongkai_web.applications import caselist, daily, exports, forms, services, timing
+from gongkai_web.applications import caselist, daily, exports, forms, repeats, services, timing
 from gongkai_web.applications.errors import CaseError
 from gongkai_web.applications.letters import reply_letter
 from gongkai_web.applications.models import (
@@ -356,6 +356,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "proceedings": app.proceedings.select_related("review"),
             "attachments": app.attachments.select_related("uploaded_by"),
             "steps": _step_forms(app, request.user),
+            "repeats": repeats.possible_repeats(app) if app.is_open else [],
             "attachment_form": forms.AttachmentForm() if _may_edit(request.user, app) else None,
             "attachment_types": ", ".join(sorted(settings.ATTACHMENT_TYPES)),
             "attachment_max_mb": settings.ATTACHMENT_MAX_BYTES // (1024 * 1024),
