@@ -255,6 +255,22 @@ class CorrectionRequestForm(StepForm):
     )
 
 
+class ConfirmReceiptForm(StepForm):
+    """第三十一条: online, fax and ordinary letters are received on the confirmed day."""
+
+    confirmed = _date_field("双方确认日期", help_text="与申请人确认收到申请的日期")
+
+    def clean_confirmed(self) -> dt.date:
+        confirmed: dt.date = self.cleaned_data["confirmed"]
+        if confirmed < self.app.arrived:
+            raise forms.ValidationError(
+                f"确认日期不能早于申请到达之日（{self.app.arrived:%Y-%m-%d}）"
+            )
+        if confirmed > timezone.localdate():
+            raise forms.ValidationError("确认日期不能晚于今天")
+        return confirmed
+
+
 class NoteForm(StepForm):
     note = forms.CharField(label="说明", required=False, widget=forms.Textarea(attrs={"rows": 2}))
 

@@ -30,7 +30,16 @@ from gongkai_web.accounts.access import (
 )
 from gongkai_web.accounts.models import Agency
 from gongkai_web.accounts.templatetags.people import display_name
-from gongkai_web.applications import caselist, daily, exports, forms, repeats, services, timing
+from gongkai_web.applications import (
+    caselist,
+    daily,
+    exports,
+    forms,
+    online,
+    repeats,
+    services,
+    timing,
+)
 from gongkai_web.applications.errors import CaseError
 from gongkai_web.applications.letters import reply_letter
 from gongkai_web.applications.models import (
@@ -87,6 +96,13 @@ STEPS: dict[str, Step] = {
         HANDLING | {S.IN_REVIEW},
         F.AssignForm,
         lambda a, u, d: services.assign(a, d["handler"], u, d["on"]),
+    ),
+    "confirm": Step(
+        "记录双方确认日期（第三十一条）",
+        "register",
+        frozenset({S.REGISTERED, S.HANDLING}),
+        F.ConfirmReceiptForm,
+        lambda a, u, d: online.confirm_receipt(a, u, d["on"], d["confirmed"]),
     ),
     "correction": Step(
         "告知补正",
@@ -226,6 +242,8 @@ def _allowed(user: Any, app: Application, name: str, step: Step) -> bool:
         return False
     if name == "take":
         return app.assignee_id is None
+    if name == "confirm":
+        return app.channel in online.CONFIRMABLE and app.confirmed is None and not app.corrected
     return not colleagues_case(user, app, step.action)
 
 
