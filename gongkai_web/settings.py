@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "gongkai_web.accounts",
     "gongkai_web.applications",
+    "gongkai_web.letters",  # issue 11 point 4: letters for every step
     "gongkai_web.annual",
     "gongkai_web.portal",
     "gongkai_web.catalogue",

@@ -41,13 +41,13 @@ from gongkai_web.applications import (
     timing,
 )
 from gongkai_web.applications.errors import CaseError
-from gongkai_web.applications.letters import reply_letter
 from gongkai_web.applications.models import (
     OPEN_STATUSES,
     Application,
     ProceedingResult,
     Status,
 )
+from gongkai_web.letters.reply import reply_letter
 
 PAGE_SIZE = 50
 MAX_PAGE = 1_000_000  # beyond any office's list; larger offsets overflow the database

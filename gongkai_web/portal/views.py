@@ -15,8 +15,8 @@ from django.views.decorators.http import require_POST
 from gongkai.workdays.deadlines import Channel
 from gongkai_web.applications import conflicts, online, services
 from gongkai_web.applications.errors import CaseError
-from gongkai_web.applications.letters import reply_letter
 from gongkai_web.applications.models import Application, Status
+from gongkai_web.letters.reply import reply_letter
 from gongkai_web.portal import ratelimit
 from gongkai_web.portal.forms import OnlineCorrectionForm, PublicApplicationForm, TrackingForm
 from gongkai_web.portal.timeline import timeline
