@@ -33,7 +33,7 @@ from gongkai.ingest.grid import (
     pad_grid,
     table_rows,
 )
-from gongkai.ingest.layout import Cell, Layout, Row, Where, text_row
+from gongkai.ingest.layout import MAX_ROWS, Cell, Layout, Row, Where, check_size, text_row
 
 Element = etree._Element
 
@@ -159,6 +159,8 @@ class _Walker:
         for el in _children(container, (P, TBL)):
             if el.tag == P:
                 self.paragraphs += 1
+                if self.paragraphs > MAX_ROWS:  # blank ones too: before more are made
+                    check_size(self.budget.name, rows=self.paragraphs, chars=0)
                 yield Paragraph(self.paragraphs, paragraph_text(el))
             else:
                 yield from self.table(el)
