@@ -60,7 +60,7 @@ _PARAGRAPH_RUNS = etree.XPath(
 # zipfile never inflates a member past the size its directory entry declares (it stops,
 # and the CRC check then fails), so these declared sizes bound the memory used.
 MAX_MEMBERS = 10_000
-MAX_XML_BYTES = 32 * 1024 * 1024  # one XML part unpacked; real document.xml: < 5 MB
+MAX_XML_BYTES = 16 * 1024 * 1024  # one XML part unpacked; real document.xml: < 5 MB
 MAX_UNPACKED_BYTES = 256 * 1024 * 1024  # all parts together, images included
 MAX_RATIO = 100  # unpacked / packed, for parts over RATIO_FROM bytes
 RATIO_FROM = 1024 * 1024
