@@ -26,12 +26,16 @@ _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 
 def read_text(data: bytes, name: str) -> Layout:
     """Read a text or markdown file into rows. Raises UnreadableFile."""
+    # a character takes at most 4 bytes: past this, there are too many before decoding
+    check_size(name, rows=0, chars=len(data) // 4)
     decoded = decode_with_notes(data, name)
     text = decoded.text
-    check_size(name, rows=text.count("\n"), chars=len(text))  # before any line is made
+    check_size(name, rows=0, chars=len(text))
+    lines = text.splitlines()  # \r, \x0b, \u2028… end lines too: count what is split
+    check_size(name, rows=len(lines), chars=len(text))  # before any row is made
     if not text.strip():
         raise UnreadableFile(name, "文件没有文字内容")
-    rows = tuple(lines_to_rows(text.splitlines(), name))
+    rows = tuple(lines_to_rows(lines, name))
     return Layout(file=name, rows=rows, notes=decoded.notes)
 
 
