@@ -246,11 +246,12 @@ def _print_json(value: object) -> None:
     print(json.dumps(shown_json(value), ensure_ascii=False, indent=1))
 
 
-def cmd_parse(files: Sequence[str], as_json: bool) -> int:
+def cmd_parse(files: Sequence[str], as_json: bool, ocr: bool = True) -> int:
     failed = False
     collected: list[object] = []
     for path in files:
-        report = _attempt(path, partial(read_report, path))
+        read = partial(read_report, path) if ocr else partial(read_report, path, ocr=False)
+        report = _attempt(path, read)
         if report is not None and as_json:
             collected.append(report.to_json_dict())
             continue
@@ -362,6 +363,9 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{PROG}: 用法错误：{message}（{PROG} --help 查看用法）\n")
 
 
+NO_OCR_HELP = "不对扫描件（没有文字层的 PDF 页面）做 OCR：扫描件报告为无法读取"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog=PROG, description="读取政府信息公开工作年度报告（PDF、Word、网页、文本）。"
@@ -370,6 +374,7 @@ def build_parser() -> argparse.ArgumentParser:
     parse = commands.add_parser("parse", help="读取报告，打印表格或 JSON")
     parse.add_argument("files", nargs="+", metavar="FILE", help="报告文件")
     parse.add_argument("--json", action="store_true", help="输出 JSON（多个文件时为列表）")
+    parse.add_argument("--no-ocr", action="store_true", help=NO_OCR_HELP)
     commands.add_parser("schema", help="打印报告的 JSON Schema")
     corpus = commands.add_parser("corpus", help="读取样本报告目录，并与标准答案比对")
     corpus.add_argument("folder", nargs="?", metavar="DIR", help="默认：../shared/corpus")
@@ -406,7 +411,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     try:
         if args.command == "parse":
-            return cmd_parse(args.files, args.json)
+            return cmd_parse(args.files, args.json, ocr=not args.no_ocr)
         if args.command == "schema":
             return cmd_schema()
         if args.command == "deadline":

@@ -14,6 +14,7 @@ import sys
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TextIO
 
@@ -28,7 +29,20 @@ from gongkai.ingest.sniff import os_reason
 # The files of a folder that are audited: what the readers read. Answers (*.json), notes
 # and hidden files are left out; a file named on the command line is always audited.
 REPORT_SUFFIXES = frozenset(
-    {".pdf", ".docx", ".html", ".htm", ".shtml", ".xhtml", ".txt", ".md", ".markdown", ".text"}
+    {
+        ".pdf",
+        ".docx",
+        ".doc",
+        ".wps",
+        ".html",
+        ".htm",
+        ".shtml",
+        ".xhtml",
+        ".txt",
+        ".md",
+        ".markdown",
+        ".text",
+    }
 )
 # Below this many files, starting worker processes costs more than it saves.
 _PARALLEL_FROM = 4
@@ -106,11 +120,12 @@ def _internal_error(exc: Exception) -> str:
 Read = tuple[Document, ReportAudit] | Unreadable
 
 
-def read_and_audit(path: str) -> Read:
+def read_and_audit(path: str, ocr: bool = True) -> Read:
     """Read one file and run the single-report rules; never raises (runs in a worker).
-    The document comes back narrowed to what comparing years needs."""
+    The document comes back narrowed to what comparing years needs. ``ocr``: read
+    scanned PDF pages by OCR."""
     try:
-        doc = read_for_audit(path)
+        doc = read_for_audit(path, ocr=ocr)
         return doc.narrowed(compared), audit_document(doc)
     except UnreadableFile as exc:
         return Unreadable(path, exc.reason)
@@ -128,8 +143,11 @@ def available_cores() -> int:
         return os.cpu_count() or 1
 
 
-def _read_all(files: Sequence[str], workers: int, limits: Limits) -> Iterator[Read]:
-    pool: LimitedPool[Read] = LimitedPool(read_and_audit, Unreadable, workers, limits)
+def _read_all(
+    files: Sequence[str], workers: int, limits: Limits, ocr: bool = True
+) -> Iterator[Read]:
+    task = partial(read_and_audit, ocr=ocr)
+    pool: LimitedPool[Read] = LimitedPool(task, Unreadable, workers, limits)
     yield from pool.map(files)
 
 
@@ -139,6 +157,7 @@ def audit_files(
     workers: int | None = None,
     progress: Progress | None = None,
     limits: Limits | None = None,
+    ocr: bool = True,
 ) -> BatchResult:
     """Audit the files on ``workers`` processes (default: every core), each file under
     ``limits`` (default: 60 s and 1024 MiB), then compare each report with its agency's
@@ -150,7 +169,7 @@ def audit_files(
     docs: list[Document] = []
     audits: list[ReportAudit] = []
     unreadable: list[Unreadable] = []
-    for result in _read_all(files, count, limits or Limits()):
+    for result in _read_all(files, count, limits or Limits(), ocr):
         if isinstance(result, Unreadable):
             unreadable.append(result)
         else:

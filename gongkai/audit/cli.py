@@ -100,6 +100,9 @@ def add_parser(subparsers: Any) -> None:
         metavar="MIB",
         help=f"每个读取进程的内存上限（MiB，默认 {DEFAULT_MEMORY_MIB}）",
     )
+    audit.add_argument(
+        "--no-ocr", action="store_true", help="不对扫描件做 OCR：扫描件报告为无法读取"
+    )
 
 
 def _say_failed(path: str, reason: str) -> None:
@@ -159,7 +162,13 @@ def run(args: argparse.Namespace) -> int:
             print(f"{PROG}: 没有找到报告文件（{'、'.join(args.paths)}）", file=sys.stderr)
         return EXIT_FAILED
     limits = Limits(seconds=args.timeout, memory_mib=args.max_memory)
-    result = audit_files(files, workers=args.jobs, progress=Progress(len(files)), limits=limits)
+    result = audit_files(
+        files,
+        workers=args.jobs,
+        progress=Progress(len(files)),
+        limits=limits,
+        ocr=not args.no_ocr,
+    )
     for failed in result.unreadable:
         _say_failed(failed.source, failed.reason)
     if args.json:

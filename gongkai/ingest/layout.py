@@ -31,6 +31,9 @@ class Where:
     table: int | None = None
     row: int | None = None
     col: int | None = None
+    # Read by OCR from a page image: the engine's confidence (0 to 1) in the least sure
+    # character; None: the text was in the file (text layer, markup, plain text).
+    ocr: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

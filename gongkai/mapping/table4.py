@@ -19,11 +19,21 @@ def _groups_add_up(tokens: list[Token]) -> bool:
     return all(abs(sum(v[g : g + 4]) - v[g + 4]) < 1e-9 for g in range(0, len(v), 5))
 
 
+def _blank_values_row(item: Item) -> bool:
+    """A row of the table's cells printed all blank: the fifteen, without a label, or
+    one group's five after its name."""
+    if not item.is_blank_row:
+        return False
+    if not item.label.strip():
+        return len(item.values) >= len(_ALL_IDS)
+    return len(item.values) == len(T4_COLUMNS) and t4_group_named(item.label) is not None
+
+
 def map_table4(items: list[Item], found: Found) -> None:
     data: list[tuple[str | None, Item]] = []
     loose = ""
     for item in items:
-        if item.is_data:
+        if item.is_data or _blank_values_row(item):
             data.append((t4_group_named(loose + item.label), item))
             loose = ""
         else:

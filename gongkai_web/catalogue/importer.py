@@ -124,7 +124,9 @@ def _row_fields(values: dict[str, str], categories: dict[str, Category]) -> dict
         "doc_class": _lookup(values, "doc_class", CLASS_BY_NAME),
         "summary": values.get("summary", ""),
         "body": values.get("body", ""),
-        "channels": [_lookup({"channels": c}, "channels", CHANNEL_BY_NAME) for c in channels],
+        # the portal itself is the website: an item imported without channels was published there
+        "channels": [_lookup({"channels": c}, "channels", CHANNEL_BY_NAME) for c in channels]
+        or ["website"],
         "validity": "",
         "validity_changed_on": _date(values, "validity_changed_on", False),
     }

@@ -14,7 +14,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.feedgenerator import Atom1Feed
-from django.utils.http import content_disposition_header
+from django.utils.http import content_disposition_header, urlencode
 from django.views.decorators.cache import cache_control
 
 from gongkai_web.accounts.models import Agency
@@ -38,6 +38,8 @@ from gongkai_web.catalogue.models import (
 )
 from gongkai_web.portal import ratelimit
 
+# Letters per address per hour: the public form's limit (portal.ratelimit, counted in the database).
+MAILBOX_PER_ADDRESS = ratelimit.Limit("mailbox-addr", "PUBLIC_FORM_RATE", 3600)
 PAGE_SIZE = 20
 MAX_PAGE = 500  # deep pages of a million items are for the API, not for reading
 LIST_FIELDS = ("index_no", "title", "doc_no", "published_on", "issuing_body", "genre", "agency_id")
@@ -59,17 +61,21 @@ def _page_no(request: HttpRequest) -> int:
     return min(max(int(raw), 1), MAX_PAGE) if raw.isdigit() else 1
 
 
-def paged(items: Any, page: int) -> dict[str, Any]:
+def paged(items: Any, request: HttpRequest) -> dict[str, Any]:
     """One page, newest first, without counting a million rows: one extra row tells whether
-    there is a next page."""
+    there is a next page. ``query`` repeats the request's filters for the pager's links."""
+    page = _page_no(request)
     start = (page - 1) * PAGE_SIZE
-    rows = list(
-        items.order_by("-published_on", "-id").only(*LIST_FIELDS)[start : start + PAGE_SIZE + 1]
-    )
+    ordered = items.select_related("agency").order_by("-published_on", "-id")
+    ordered = ordered.only(*LIST_FIELDS, "agency__name", "agency__short_code")
+    rows = list(ordered[start : start + PAGE_SIZE + 1])
+    kept = {k: v for k, v in request.GET.items() if k != "page" and v}
+    query = urlencode(kept) + "&" if kept else ""
     return {
         "rows": rows[:PAGE_SIZE],
         "page": page,
         "has_next": len(rows) > PAGE_SIZE and page < MAX_PAGE,
+        "query": query,
     }
 
 
@@ -142,7 +148,7 @@ def browse(request: HttpRequest, code: str) -> HttpResponse:
         request,
         "disclosure/browse.html",
         {"agency": agency, "chosen": chosen, "error": error, "roots": roots, "genres": GENRES}
-        | paged(items, _page_no(request)),
+        | paged(items, request),
     )
 
 
@@ -158,7 +164,6 @@ def search_all(request: HttpRequest) -> HttpResponse:
         items = search.match(items, chosen["q"]) if chosen["q"] else items.none()
     except CatalogueError as exc:
         error, items = str(exc), items.none()
-    names = dict(Agency.objects.values_list("id", "name"))
     return render(
         request,
         "disclosure/search.html",
@@ -167,9 +172,8 @@ def search_all(request: HttpRequest) -> HttpResponse:
             "error": error,
             "agency": agency,
             "agencies": Agency.objects.all(),
-            "names": names,
         }
-        | paged(items, _page_no(request)),
+        | paged(items, request),
     )
 
 
@@ -184,6 +188,7 @@ def item_page(request: HttpRequest, index_no: str) -> HttpResponse:
         "disclosure/item.html",
         {
             "item": item,
+            "agency": item.agency,
             "attachments": item.attachments.all(),
             "interpretations": public_items().filter(interprets=item).only(*LIST_FIELDS),
             "policy": item.interprets if item.interprets and item.interprets.is_public else None,
@@ -230,16 +235,19 @@ def guide(request: HttpRequest, code: str) -> HttpResponse:
 def mailbox_page(request: HttpRequest, code: str) -> HttpResponse:
     agency = _agency(code)
     form = LetterForm(request.POST or None)
-    if request.method == "POST":
-        if ratelimit.exceeded(request):
-            form.add_error(None, "提交过于频繁，请稍后再试。")
-        elif form.is_valid():
+    if request.method == "POST" and form.is_valid():
+        who = ratelimit.client_ip(request)
+        if not ratelimit.take(MAILBOX_PER_ADDRESS, who):
+            form.add_error(
+                None, "提交过于频繁：同一网络地址每小时提交的来信有数量限制，请稍后再试。"
+            )
+        else:
             try:
                 mailbox.receive(agency, form.cleaned_data)
             except CatalogueError as exc:
+                ratelimit.give_back(MAILBOX_PER_ADDRESS, who)
                 form.add_error(None, str(exc))
             else:
-                ratelimit.count(request)
                 return redirect(f"{reverse('disclosure:mailbox', args=[code])}?sent=1")
     published = Letter.objects.filter(agency=agency, published=True)[:30]
     return render(

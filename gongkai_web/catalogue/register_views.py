@@ -39,15 +39,9 @@ def _agency_year(request: HttpRequest) -> tuple[Agency, int, list[Agency]]:
 
 
 def _save_months(request: HttpRequest, agency: Agency, year: int, form: DecisionsForm) -> None:
-    kind = form.cleaned_data["kind"]
-    for month in range(1, 13):
-        value = form.cleaned_data[f"m{month}"].strip()
-        if value == "":
-            continue
-        if kind == "fee":
-            registers.record_fee(agency, year, month, value, request.user)
-        else:
-            registers.record_decisions(agency, kind, year, month, value, request.user)
+    months = {m: form.cleaned_data[f"m{m}"].strip() for m in range(1, 13)}
+    filled = {m: v for m, v in months.items() if v != ""}
+    registers.record_year(agency, form.cleaned_data["kind"], year, filled, request.user)
 
 
 def registers_page(request: HttpRequest) -> HttpResponse:
@@ -56,6 +50,8 @@ def registers_page(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         access.require(request.user, agency, "registers")
         which = request.POST.get("form")
+        if which == "import":
+            return _import_monthly(request, agency, year)
         form_class = {
             "months": DecisionsForm,
             "matters": MattersForm,
@@ -112,6 +108,24 @@ def registers_page(request: HttpRequest) -> HttpResponse:
             "t2_rows": table2_rows(cells, year) if cells else None,
         },
     )
+
+
+def _import_monthly(request: HttpRequest, agency: Agency, year: int) -> HttpResponse:
+    upload = request.FILES.get("file")
+    if upload is None:
+        messages.error(request, "请选择要导入的台账文件")
+    else:
+        try:
+            saved = registers.import_monthly(agency, upload.name or "", upload.read(), request.user)
+        except ImportRejected as exc:
+            for row, col, why in exc.problems[:20]:
+                messages.error(request, f"第 {row} 行“{col}”：{why}")
+            messages.error(request, f"台账文件有 {len(exc.problems)} 处错误，未导入任何数据。")
+        except CatalogueError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, f"已导入 {saved} 条月度数据")
+    return redirect(f"{request.path}?agency={agency.pk}&year={year}")
 
 
 def import_page(request: HttpRequest) -> HttpResponse:

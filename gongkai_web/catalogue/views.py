@@ -52,6 +52,7 @@ def item_list(request: HttpRequest) -> HttpResponse:
             "statuses": ItemStatus.choices,
             "chosen": {"status": status, "agency": agency, "q": q},
             "may_draft": bool(drafters),
+            "managed": [a for a in agencies if access.may(request.user, a, "manage")],
             "boards": due_boards(agencies, timezone.localdate()),
         },
     )

@@ -16,7 +16,9 @@ from tests.web.conftest import Personas
 @pytest.fixture
 def three(cat: Personas, publish: Callable[..., Item]) -> list[Item]:
     return [
-        publish(title="关于印发城市更新实施办法的通知", doc_no="示政发〔2025〕12号", body="老旧小区改造"),
+        publish(
+            title="关于印发城市更新实施办法的通知", doc_no="示政发〔2025〕12号", body="老旧小区改造"
+        ),
         publish(title="科技创新券管理办法政策解读", doc_no="", body="中小企业可申领创新券"),
         publish(title="2025年财政预算公开", doc_no="示财〔2025〕1号", body="一般公共预算收入"),
     ]

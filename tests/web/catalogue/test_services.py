@@ -117,12 +117,12 @@ def test_inconsistent_drafts_are_refused_in_chinese(
 
 def test_an_interpretation_links_to_its_policy(cat: Personas, publish: Callable[..., Item]) -> None:
     policy = publish(doc_class="normative", genre="measures")
-    reading = publish(title="《办法》政策解读", genre="interpretation", interprets=policy, doc_no="")
+    reading = publish(
+        title="《办法》政策解读", genre="interpretation", interprets=policy, doc_no=""
+    )
     assert list(policy.interpretations.all()) == [reading]
     with pytest.raises(CatalogueError, match="政策解读"):
-        services.create_item(
-            cat.agency_a, draft_data(cat.agency_a, interprets=policy), cat.handler
-        )
+        services.create_item(cat.agency_a, draft_data(cat.agency_a, interprets=policy), cat.handler)
 
 
 def test_validity_change_is_recorded(cat: Personas, publish: Callable[..., Item]) -> None:

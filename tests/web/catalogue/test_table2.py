@@ -101,7 +101,9 @@ def documents(draw: st.DrawFn) -> list[tuple[dt.date, dt.date | None]]:
     return out
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(docs=documents())
 def test_in_force_at_year_end_is_start_plus_made_minus_repealed(
     cat: Personas, docs: list[tuple[dt.date, dt.date | None]]
@@ -118,3 +120,34 @@ def test_in_force_at_year_end_is_start_plus_made_minus_repealed(
         )
         made, repealed = now["t2.normative.made"], now["t2.normative.repealed"]
         assert now["t2.normative.in_force"] == start + made - repealed  # type: ignore[operator]
+
+
+def test_annual_page_and_export_show_table2(cat: Personas, publish: Callable[..., Item]) -> None:
+    from django.test import Client
+
+    publish(doc_class="normative", formed_on=D("2025-02-03"), doc_no="规1")
+    registers.record_decisions(cat.agency_a, "penalty", 2025, 1, 12, cat.admin)
+    staff = Client()
+    staff.force_login(cat.handler)
+    page = staff.get("/annual/", {"year": 2025}).content.decode()
+    assert "二、主动公开政府信息情况" in page and 'data-row="normative"' in page
+    cells = staff.get("/annual/export.json", {"year": 2025}).json()["cells"]
+    assert cells["t2.normative.made"] == 1 and cells["t2.penalty.decisions"] == 12
+    old = staff.get("/annual/export.json", {"year": 2020}).json()["cells"]
+    assert "t2.procurement.amount" in old and "t2.fee.amount" not in old
+
+
+def test_monthly_registers_imported_from_csv_all_or_nothing(cat: Personas) -> None:
+    from gongkai_web.catalogue.errors import ImportRejected
+
+    good = (
+        "年份,月份,类别,数量\n2025,1,行政许可,30\n2025,2,行政许可,12\n2025,1,行政事业性收费,2.5\n"
+    )
+    assert registers.import_monthly(cat.agency_a, "r.csv", good.encode()) == 3
+    cells = table2_cells(cat.agency_a, 2025)
+    assert cells["t2.license.decisions"] == 42 and cells["t2.fee.amount"] == 2.5
+    bad = "年份,月份,类别,数量\n2025,3,行政许可,5\n2025,13,行政处罚,1\n2025,4,行政奖励,1\n2025,5,行政强制,-1\n"
+    with pytest.raises(ImportRejected) as caught:
+        registers.import_monthly(cat.agency_a, "r.csv", bad.encode())
+    assert [(r, c) for r, c, _ in caught.value.problems] == [(3, "月份"), (4, "类别"), (5, "数量")]
+    assert table2_cells(cat.agency_a, 2025)["t2.license.decisions"] == 42  # nothing saved
