@@ -146,9 +146,8 @@ def available_cores() -> int:
 def _read_all(
     files: Sequence[str], workers: int, limits: Limits, ocr: bool = True
 ) -> Iterator[Read]:
-    pool: LimitedPool[Read] = LimitedPool(
-        partial(read_and_audit, ocr=ocr), Unreadable, workers, limits
-    )
+    task = partial(read_and_audit, ocr=ocr)
+    pool: LimitedPool[Read] = LimitedPool(task, Unreadable, workers, limits)
     yield from pool.map(files)
 
 

@@ -31,6 +31,9 @@ _NEAR_NUMBER = re.compile(
     rf"^\s*(?:约|近|共|计|逾|超过|不足|大约)?\s*(?:{_NUMBER})\s*"
     r"(?:人次|[件个项条次份篇人家户名]|[*＊※#＃△▲☆★]+|[（(][^）)]{0,12}[）)])?\s*$"
 )
+# Only a short cell is tried: the pattern's runs of white space meet, which costs
+# backtracking on long text.
+_NEAR_NUMBER_CHARS = 40
 # Placeholders some layouts print in an empty cell.
 _BLANK_MARKS = {"", "-", "－", "—", "–", "/", "／", "\\"}
 
@@ -115,7 +118,11 @@ def delimited_items(row: Row) -> list[Item]:
             current.values.extend(
                 Token(p, cell.where, run=_looks_run_together(p)) for p in _rejoin_units(parts)
             )
-        elif (current.label or current.values) and _NEAR_NUMBER.match(text):
+        elif (
+            (current.label or current.values)
+            and len(text) <= _NEAR_NUMBER_CHARS
+            and _NEAR_NUMBER.match(text)
+        ):
             current.where = current.where or cell.where
             current.values.append(Token(text, cell.where))
         elif text in _BLANK_MARKS or is_blank_text(text):
