@@ -78,7 +78,8 @@ def pipe_row(line: str, where: Where) -> Row | None:
 
 def tab_row(line: str, where: Where) -> Row | None:
     """A tab-separated line (what spreadsheet and Word copies produce)."""
-    if "\t" not in line.strip():
+    # A tab at the end counts: "行政强制\t" is a label and an empty (blank) cell.
+    if "\t" not in line.rstrip("\r\n") or not line.strip():
         return None
     return _row(line.rstrip("\r\n").split("\t"), where)
 
