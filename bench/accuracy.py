@@ -4,9 +4,11 @@
     bench/accuracy.py [DIR] [--ids]      (DIR defaults to ../shared/corpus)
 
 Per file and in total: cells exact / cells in gold / spurious (read but not in gold),
-cells read with another value, and whether year and template match. A cell counts as
-exact only when read with the gold's value (money cells within 1e-6 万元). --ids also
-lists the ids that were wrong, missed or spurious.
+cells read with another value, undetermined cells left out and named in a warning, and
+whether agency, year and template match. A cell counts as exact only when read with the
+gold's value (money cells within 1e-6 万元; a blank cell only as blank, null). An
+undetermined cell that is read counts as spurious. --ids also lists the ids that were
+wrong, missed, spurious or left out without a warning.
 """
 
 from __future__ import annotations
@@ -41,6 +43,8 @@ def row(name: str, width: int, result: Score) -> str:
     return (
         f"{pad(name, width)}  {f'{result.exact}/{result.in_gold}':>11}"
         f"  {len(result.spurious):>8}  {len(result.wrong):>5}"
+        f"  {f'{result.undetermined - len(result.unwarned)}/{result.undetermined}':>6}"
+        f"  {'ok' if result.agency_ok else 'NO':>6}"
         f"  {'ok' if result.year_ok else 'NO':>4}  {'ok' if result.template_ok else 'NO':>8}"
     )
 
@@ -55,7 +59,9 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     files = [p for p in corpus_files(args.folder) if gold_path(p).is_file()]
     width = max((display_width(p.name) for p in files), default=4)
-    print(f"{pad('file', width)}  {'exact/gold':>11}  spurious  wrong  year  template")
+    print(
+        f"{pad('file', width)}  {'exact/gold':>11}  spurious  wrong  undet.  agency  year  template"
+    )
     scores: list[Score] = []
     unread_gold = 0
     for path in files:
@@ -72,6 +78,7 @@ def main(argv: list[str] | None = None) -> int:
                 ("wrong", result.wrong),
                 ("missed", result.missed),
                 ("spurious", result.spurious),
+                ("undetermined without a warning", result.unwarned),
             ):
                 if ids:
                     print(f"    {label}: {' '.join(ids)}")
@@ -79,10 +86,14 @@ def main(argv: list[str] | None = None) -> int:
     in_gold = sum(s.in_gold for s in scores) + unread_gold
     years = sum(s.year_ok for s in scores)
     templates = sum(s.template_ok for s in scores)
+    agencies = sum(s.agency_ok for s in scores)
+    undetermined = sum(s.undetermined for s in scores)
+    named = undetermined - sum(len(s.unwarned) for s in scores)
     n = len(files)
     print(
         f"{pad('TOTAL', width)}  {f'{exact}/{in_gold}':>11}"
         f"  {sum(len(s.spurious) for s in scores):>8}  {sum(len(s.wrong) for s in scores):>5}"
+        f"  {f'{named}/{undetermined}':>6}  {f'{agencies}/{n}':>6}"
         f"  {f'{years}/{n}':>4}  {f'{templates}/{n}':>8}"
     )
     share = exact / in_gold if in_gold else 1.0

@@ -5,7 +5,8 @@
     gongkai corpus [DIR]              read every sample report, compare with the gold answers
     gongkai deadline --received DATE ...   the reply deadline in working days (see workdays/cli.py)
     gongkai calendar add|day|years    the working-day calendar
-    gongkai serve [--host H] [--port P] [--no-demo]   the disclosure office (gongkai_web)
+    gongkai serve [--host H] [--port P] [--no-demo] [--dev]   the disclosure office (gongkai_web)
+    gongkai init [--agency N --code C --admin L --password-file F]   set up a real office
 
 Messages are Chinese; one unreadable file is one line on stderr, never a traceback.
 Exit status: 0 all files read, 1 some file failed, 2 usage error.
@@ -24,6 +25,7 @@ from functools import partial
 from pathlib import Path
 from typing import NoReturn, TypeVar
 
+from gongkai import office_cli
 from gongkai.audit import cli as audit_cli
 from gongkai.catalogue.forms import (
     T2_COLUMNS,
@@ -37,12 +39,14 @@ from gongkai.catalogue.forms import (
 )
 from gongkai.errors import UnreadableFile
 from gongkai.gold import Gold, Score, gold_path, is_gold_file, load_gold, score
+from gongkai.paths import shown, shown_json
 from gongkai.reader import read_report
-from gongkai.report.model import CellValue, Report, json_schema_text
+from gongkai.report.model import CellEntry, CellValue, Report, json_schema_text
 from gongkai.workdays import cli as workdays_cli
 
 PROG = "gongkai"
 ABSENT = "—"
+BLANK = "空白"  # a cell the report prints blank (null): not 0, not absent
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 # ---- reading one file, never raising ------------------------------------------------
@@ -51,7 +55,7 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 def _say_failed(path: str, reason: str) -> None:
     """The one stderr line for a file that failed."""
     one_line = " ".join(reason.split())
-    print(f"{PROG}: {path}: {one_line}", file=sys.stderr)
+    print(f"{PROG}: {shown(path)}: {shown(one_line)}", file=sys.stderr)
 
 
 def _internal_error(exc: Exception) -> str:
@@ -100,8 +104,10 @@ def pad(text: str, width: int, *, right: bool = False) -> str:
     return gap + text if right else text + gap
 
 
-def format_value(value: CellValue) -> str:
-    """A count as printed; an amount in 万元 without trailing zeros."""
+def format_value(value: CellValue | None) -> str:
+    """A count as printed; an amount in 万元 without trailing zeros; 空白 for a blank cell."""
+    if value is None:
+        return BLANK
     if isinstance(value, float):
         return f"{value:.6f}".rstrip("0").rstrip(".")
     return str(value)
@@ -172,7 +178,7 @@ def _t4_block() -> _Block:
     return block
 
 
-def _single_other(cells: dict[str, CellValue]) -> bool | None:
+def _single_other(cells: dict[str, CellEntry]) -> bool | None:
     """Which 其他处理 rows the report printed; None when its cells don't say."""
     single = any(f"t3.other.{c.id}" in cells for c in T3_COLUMNS)
     split = any(k.startswith(("t3.other.no_correction.", "t3.other.no_fee.")) for k in cells)
@@ -182,7 +188,7 @@ def _single_other(cells: dict[str, CellValue]) -> bool | None:
     return None
 
 
-def _grid(block: _Block, cells: dict[str, CellValue]) -> list[str]:
+def _grid(block: _Block, cells: dict[str, CellEntry]) -> list[str]:
     """The block's rows with the label column left-aligned and value columns right-aligned."""
     lines: list[list[str]] = [list(block.header)]
     for label, ids in block.rows:
@@ -236,14 +242,16 @@ def render_report(path: str, report: Report) -> str:
 
 
 def _print_json(value: object) -> None:
-    print(json.dumps(value, ensure_ascii=False, indent=1))
+    """JSON on stdout, always valid UTF-8 (undecodable file-name bytes as ``\\xNN``)."""
+    print(json.dumps(shown_json(value), ensure_ascii=False, indent=1))
 
 
-def cmd_parse(files: Sequence[str], as_json: bool) -> int:
+def cmd_parse(files: Sequence[str], as_json: bool, ocr: bool = True) -> int:
     failed = False
     collected: list[object] = []
     for path in files:
-        report = _attempt(path, partial(read_report, path))
+        read = partial(read_report, path) if ocr else partial(read_report, path, ocr=False)
+        report = _attempt(path, read)
         if report is not None and as_json:
             collected.append(report.to_json_dict())
             continue
@@ -251,7 +259,7 @@ def cmd_parse(files: Sequence[str], as_json: bool) -> int:
         if text is None:
             failed = True
             continue
-        print(text, end="\n\n" if len(files) > 1 else "\n")
+        print(shown(text), end="\n\n" if len(files) > 1 else "\n")
     if as_json and len(files) > 1:
         _print_json(collected)
     elif as_json and collected:
@@ -296,12 +304,19 @@ def summary_line(report: Report | None, result: Score | None) -> str:
     """One file's result: cells read and, with a gold, how many match."""
     if report is None:
         return "无法读取（原因见上方错误信息）"
-    line = f"读出 {len(report.cells)} 格"
+    blank = sum(v is None for v in report.cells.values())
+    line = f"读出 {len(report.cells)} 格" + (f"（其中空白 {blank} 格）" if blank else "")
     if result is None:
         return line + "；无标准答案"
-    return (
-        f"{line}；与标准答案一致 {result.exact}/{result.in_gold}，"
-        f"值不同 {len(result.wrong)}，多读 {len(result.spurious)}；"
+    line += (
+        f"；与标准答案一致 {result.exact}/{result.in_gold}，"
+        f"值不同 {len(result.wrong)}，多读 {len(result.spurious)}"
+    )
+    if result.undetermined:
+        settled = result.undetermined - len(result.unwarned)
+        line += f"，无法确定的 {result.undetermined} 格已留空并提示 {settled} 格"
+    return line + (
+        f"；机关{_check(result.agency_ok)}，"
         f"年度{_check(result.year_ok)}，格式{_check(result.template_ok)}"
     )
 
@@ -348,6 +363,9 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{PROG}: 用法错误：{message}（{PROG} --help 查看用法）\n")
 
 
+NO_OCR_HELP = "不对扫描件（没有文字层的 PDF 页面）做 OCR：扫描件报告为无法读取"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog=PROG, description="读取政府信息公开工作年度报告（PDF、Word、网页、文本）。"
@@ -356,27 +374,14 @@ def build_parser() -> argparse.ArgumentParser:
     parse = commands.add_parser("parse", help="读取报告，打印表格或 JSON")
     parse.add_argument("files", nargs="+", metavar="FILE", help="报告文件")
     parse.add_argument("--json", action="store_true", help="输出 JSON（多个文件时为列表）")
+    parse.add_argument("--no-ocr", action="store_true", help=NO_OCR_HELP)
     commands.add_parser("schema", help="打印报告的 JSON Schema")
     corpus = commands.add_parser("corpus", help="读取样本报告目录，并与标准答案比对")
     corpus.add_argument("folder", nargs="?", metavar="DIR", help="默认：../shared/corpus")
     workdays_cli.add_parsers(commands)
     audit_cli.add_parser(commands)
-    serve = commands.add_parser(
-        "serve", help="启动政府信息公开办理平台（迁移数据库；空库时创建演示数据）"
-    )
-    serve.add_argument("--host", default="127.0.0.1", help="监听地址（默认 127.0.0.1）")
-    serve.add_argument("--port", type=int, default=8000, help="端口（默认 8000）")
-    serve.add_argument("--no-demo", action="store_true", help="空库时不创建演示数据")
+    office_cli.add_parsers(commands)
     return parser
-
-
-def cmd_serve(host: str, port: int, demo: bool) -> int:
-    """Run the office's web server until interrupted (see gongkai_web/serve.py)."""
-    # Imported here, not at the top: the core must not import Django when it is imported.
-    from gongkai_web import serve
-
-    status: int = serve.run(host=host, port=port, demo=demo)
-    return status
 
 
 def _stop_quietly_on_closed_pipe() -> int:
@@ -389,6 +394,10 @@ def _stop_quietly_on_closed_pipe() -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; returns the exit status (0 ok, 1 a file failed, 2 usage error)."""
     parser = build_parser()
+    for stream in (sys.stdout, sys.stderr):
+        # the last net for text no UTF-8 output can carry (see gongkai.paths)
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     try:
         # argparse stops filling FILE... at the first option (``parse a --json b``), and its
         # parse_intermixed_args does not work with sub-commands: take the rest by hand.
@@ -402,15 +411,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     try:
         if args.command == "parse":
-            return cmd_parse(args.files, args.json)
+            return cmd_parse(args.files, args.json, ocr=not args.no_ocr)
         if args.command == "schema":
             return cmd_schema()
         if args.command == "deadline":
             return workdays_cli.cmd_deadline(args)
         if args.command == "calendar":
             return workdays_cli.cmd_calendar(args)
-        if args.command == "serve":
-            return cmd_serve(args.host, args.port, demo=not args.no_demo)
+        if args.command in office_cli.COMMANDS:
+            return office_cli.run(args)
         if args.command == "audit":
             return audit_cli.run(args)
         return cmd_corpus(args.folder)

@@ -55,5 +55,10 @@ class DeadlineInputError(GongkaiError):
 
 
 class FeeInputError(GongkaiError):
-    """A count given to a 信息处理费 calculation is impossible (negative numbers of
-    applications or pages)."""
+    """A count given to a 信息处理费 calculation is impossible: negative, or above the
+    documented bound (``gongkai.fees.MAX_ITEMS``, ``MAX_PAGES``)."""
+
+
+class RenderError(GongkaiError):
+    """A report cannot be rendered as asked (a legacy year, a cell the form does not have,
+    or a missing PDF engine). The message names the problem in Chinese."""

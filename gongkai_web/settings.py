@@ -1,8 +1,10 @@
 """Django settings of the gongkai disclosure office.
 
 Nothing to set up by default: SQLite in ``$GONGKAI_DATA`` (default ``./var``). PostgreSQL
-through ``DATABASE_URL`` (``postgres://user:pass@host/db``). ``GONGKAI_SECRET_KEY`` and
-``GONGKAI_DEBUG=0`` for production; ``GONGKAI_ALLOWED_HOSTS`` comma-separated.
+through ``DATABASE_URL`` (``postgres://user:pass@host/db``). Production by default: DEBUG
+off (``GONGKAI_DEBUG=1`` or ``gongkai serve --dev`` for development), the secret key made
+on first start into ``$GONGKAI_DATA/secret_key`` (or ``GONGKAI_SECRET_KEY``),
+``GONGKAI_HTTPS=1`` behind an HTTPS proxy; ``GONGKAI_ALLOWED_HOSTS`` comma-separated.
 """
 
 from __future__ import annotations
@@ -15,8 +17,7 @@ import dj_database_url
 BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(os.environ.get("GONGKAI_DATA", Path.cwd() / "var"))
 
-DEBUG = os.environ.get("GONGKAI_DEBUG", "1") == "1"
-SECRET_KEY = os.environ.get("GONGKAI_SECRET_KEY", "dev-only-not-secret-" + "x" * 40)
+DEBUG = os.environ.get("GONGKAI_DEBUG", "0") == "1"
 ALLOWED_HOSTS = os.environ.get(
     "GONGKAI_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver"
 ).split(",")
@@ -32,6 +33,7 @@ INSTALLED_APPS = [
     "gongkai_web.applications",
     "gongkai_web.annual",
     "gongkai_web.portal",
+    "gongkai_web.catalogue",
 ]
 
 MIDDLEWARE = [
@@ -73,7 +75,14 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATABASES["default"].setdefault("OPTIONS", {})
     DATABASES["default"]["OPTIONS"].update(
-        {"init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", "timeout": 20}
+        {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "timeout": 20,
+            # Take the write lock when a transaction begins, waiting up to the timeout: a
+            # transaction that read first and wrote later would fail at once ("database is
+            # locked") instead of waiting (issue 9).
+            "transaction_mode": "IMMEDIATE",
+        }
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -110,7 +119,90 @@ ATTACHMENT_TYPES = {
     ".png": "image/png",
     ".txt": "text/plain",
 }
-# The public form: at most this many submissions per address per hour.
-PUBLIC_FORM_RATE = int(os.environ.get("GONGKAI_PUBLIC_FORM_RATE", 5))
+# The public pages' limits (portal/ratelimit.py), counted in the database by every process:
+# submissions per address per hour (an office or school may share one address), per applicant
+# (identity document) per hour, status look-ups per address per hour; and the least seconds
+# between showing the form and submitting it (portal/humancheck.py).
+PUBLIC_FORM_RATE = int(os.environ.get("GONGKAI_PUBLIC_FORM_RATE", 30))
+PUBLIC_FORM_RATE_PER_APPLICANT = int(os.environ.get("GONGKAI_PUBLIC_FORM_RATE_PER_APPLICANT", 5))
+PUBLIC_STATUS_RATE = int(os.environ.get("GONGKAI_PUBLIC_STATUS_RATE", 60))
+PUBLIC_FORM_MIN_SECONDS = float(os.environ.get("GONGKAI_PUBLIC_FORM_MIN_SECONDS", 3))
 # Whether the days from a fee notice to payment stop the reply clock (the 条例 is silent).
 FEE_STOPS_CLOCK = os.environ.get("GONGKAI_FEE_STOPS_CLOCK", "1") == "1"
+
+
+# --- Production hardening (issue 9) ----------------------------------------------------------
+from gongkai_web.secret import secret_key  # noqa: E402
+
+SECRET_KEY = os.environ.get("GONGKAI_SECRET_KEY") or secret_key(DATA_DIR)
+WHITENOISE_USE_FINDERS = DEBUG  # production serves the collected copies (gongkai serve)
+INSTALLED_APPS += ["axes"]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # refuses a locked-out login before checking it
+    "django.contrib.auth.backends.ModelBackend",
+]
+MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+                  "csp.middleware.CSPMiddleware")
+MIDDLEWARE += ["axes.middleware.AxesMiddleware"]
+# Login throttling: after AXES_FAILURE_LIMIT wrong passwords for one login name from one
+# address, that pair is locked for the cool-off time (a colleague elsewhere is not).
+AXES_FAILURE_LIMIT = int(os.environ.get("GONGKAI_LOGIN_FAILURES", 5))
+AXES_COOLOFF_TIME = float(os.environ.get("GONGKAI_LOGIN_COOLOFF_HOURS", 0.25))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_CALLABLE = "gongkai_web.errors.login_locked"
+AXES_ENABLE_ADMIN = False  # its models have no Chinese names; the admin stays Chinese
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+CSRF_FAILURE_VIEW = "gongkai_web.errors.csrf_failure"
+
+from csp.constants import NONE, SELF  # noqa: E402
+
+# No inline script or style anywhere: scripts and styles come from our own static files.
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/api/v1/docs"],  # django-ninja's Swagger page is inline
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_SAMESITE = "Lax"
+if os.environ.get("GONGKAI_HTTPS") == "1":
+    # Behind an HTTPS proxy (README: behind nginx), which sets X-Forwarded-Proto.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = True
+    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True
+    SECURE_HSTS_SECONDS = int(os.environ.get("GONGKAI_HSTS_SECONDS", 31536000))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True
+CSRF_TRUSTED_ORIGINS = [
+    o for o in os.environ.get("GONGKAI_CSRF_TRUSTED_ORIGINS", "").split(",") if o
+]
+# Passwords set through the office's pages and `gongkai init` (messages in Chinese).
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+# ---- The report library (gongkai_web.library): the task queue runs on this same database
+# (django-tasks' database backend; `gongkai serve` starts a worker, production runs
+# `python -m gongkai_web db_worker`), and the limits on reading one untrusted file.
+INSTALLED_APPS += ["django_tasks", "django_tasks_db", "gongkai_web.library"]
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+LIBRARY_READ_SECONDS = int(os.environ.get("GONGKAI_LIBRARY_READ_SECONDS", 60))
+LIBRARY_READ_MEMORY_MB = int(os.environ.get("GONGKAI_LIBRARY_READ_MEMORY_MB", 1024))
+LIBRARY_UPLOAD_MAX_BYTES = int(os.environ.get("GONGKAI_LIBRARY_UPLOAD_MAX_BYTES", 200 * 1024 * 1024))
+DATA_UPLOAD_MAX_NUMBER_FILES = 1000

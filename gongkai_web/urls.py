@@ -10,4 +10,8 @@ urlpatterns = [
     path("annual/", include("gongkai_web.annual.urls")),
     path("public/", include("gongkai_web.portal.urls")),
     path("api/v1/", public_urls()),
+    # proactive disclosure: staff pages and the public portal
+    path("catalogue/", include("gongkai_web.catalogue.urls")),
+    path("open/", include("gongkai_web.catalogue.public_urls")),
+    path("library/", include("gongkai_web.library.urls")),
 ]

@@ -7,54 +7,35 @@ from pathlib import Path
 
 import pytest
 
-from gongkai.gold import same_value
+from gongkai.gold import load_gold, same_value, score
 from gongkai.reader import read_report
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 GOLDS = sorted(CORPUS.glob("*.gold.json")) if CORPUS.is_dir() else []
 
-# Cells a file prints in a way the text alone cannot settle. Each must be absent (never a
-# wrong value) and named in a warning with the given code.
-# Table 2 has no identities, so where a flattened page ran its cells together
-# ("规范性文件7777166" is 77/77/166 or 7/777/166 or …) the text alone cannot settle them;
-# the gold was read from the web page itself.
-_T2_2019 = ("normative", "license", "other_mgmt", "penalty", "coercion")
-KNOWN_GAPS: dict[str, tuple[str, set[str]]] = {
-    "pingtan-2020.txt": (
-        "split_ambiguous",
-        {
-            f"t2.{r}.{c}"
-            for r in _T2_2019
-            for c in ("made", "published", "total", "prev", "delta", "decisions")
-            if (c in ("made", "published", "total")) == (r == "normative")
-        }
-        | {"t2.procurement.items", "t2.procurement.amount"},
-    ),
-    "pingtan-2023-flat.txt": (
-        "split_ambiguous",
-        {"t2.normative.made", "t2.normative.repealed", "t2.normative.in_force"},
-    ),
-}
-
 
 @pytest.mark.parametrize("gold_path", GOLDS, ids=[p.name.removesuffix(".gold.json") for p in GOLDS])
 def test_it_reads_every_gold_cell(gold_path: Path) -> None:
-    gold = json.loads(gold_path.read_text(encoding="utf-8"))
-    report = read_report(CORPUS / gold["source"])
+    """Exactly the gold: every cell with its value (a blank one as None), nothing more;
+    the cells the file cannot settle (``undetermined``) absent and named in a warning."""
+    gold = load_gold(gold_path)
+    report = read_report(CORPUS / gold.source)
 
-    assert report.year == gold["year"]
-    assert report.template.value == gold["template"]
-    code, gaps = KNOWN_GAPS.get(gold["source"], ("", set()))
-    expected = {k: v for k, v in gold["cells"].items() if k not in gaps}
+    assert (report.agency, report.year, report.template) == (
+        gold.agency,
+        gold.year,
+        gold.template,
+    )
     wrong = {
-        k: (v, report.cells.get(k))
-        for k, v in expected.items()
+        k: (v, report.cells.get(k, "absent"))
+        for k, v in gold.cells.items()
         if k not in report.cells or not same_value(k, report.cells[k], v)
     }
     assert wrong == {}
-    assert sorted(set(report.cells) - set(expected)) == []
-    for cell in gaps:
-        assert any(cell in w.cells and w.code == code for w in report.warnings), cell
+    assert sorted(set(report.cells) - set(gold.cells)) == []
+    warned = {c for w in report.warnings for c in w.cells}
+    assert set(gold.undetermined) - warned == set()
+    assert score(report, gold).perfect
 
 
 @pytest.mark.parametrize("gold_path", GOLDS, ids=[p.name.removesuffix(".gold.json") for p in GOLDS])

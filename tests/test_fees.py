@@ -10,9 +10,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from gongkai.errors import FeeInputError, GongkaiError
-from gongkai.fees import Fee, per_item_fee, per_item_total, per_page_fee
+from gongkai.fees import MAX_ITEMS, MAX_PAGES, Fee, per_item_fee, per_item_total, per_page_fee
 
-counts = st.integers(min_value=0, max_value=2_000)
+counts = st.integers(min_value=0, max_value=MAX_ITEMS // 3)
 
 
 @pytest.mark.parametrize(
@@ -111,12 +111,12 @@ def test_it_rejects_impossible_counts_with_a_gongkai_error(call: Callable[[], ob
     assert "负数" in str(caught.value) or "从 1 起算" in str(caught.value)
 
 
-@given(st.integers(min_value=1, max_value=5_000))
+@given(st.integers(min_value=1, max_value=MAX_ITEMS - 1))
 def test_per_item_fee_never_falls(k: int) -> None:
     assert per_item_fee(k + 1) >= per_item_fee(k)
 
 
-@given(st.integers(min_value=1, max_value=5_000))
+@given(st.integers(min_value=1, max_value=MAX_ITEMS - 1))
 def test_per_item_fee_matches_the_closed_formula(k: int) -> None:
     if k <= 10:
         expected = 0
@@ -155,3 +155,45 @@ def test_per_page_fee_steps_sum_to_the_amount(pages: int) -> None:
     parts = [Decimal(s.split("= ")[1].split("元")[0]) for s in charged]
     assert sum(parts, Decimal(0)) == fee.amount
     assert fee.steps[-1] == f"合计：{fee.amount}元"
+
+
+@given(st.integers(min_value=0, max_value=MAX_ITEMS), st.integers(min_value=0, max_value=MAX_ITEMS))
+def test_per_item_total_in_closed_form_is_the_sum_of_the_single_fees(a: int, b: int) -> None:
+    previous, items = min(a, b), max(a, b) - min(a, b)
+    expected = sum((per_item_fee(previous + i) for i in range(1, items + 1)), Decimal(0))
+    fee = per_item_total(previous, items)
+    assert fee.amount == expected
+    assert len(fee.steps) <= 10  # the working stays short however many bands are crossed
+    charged = [s for s in fee.steps[1:-1] if "不收费" not in s and "= " in s]
+    assert sum((Decimal(s.split("= ")[1].split("元")[0]) for s in charged), Decimal(0)) == expected
+
+
+def test_a_month_of_many_applications_is_summed_in_one_line_after_six_lines() -> None:
+    fee = per_item_total(0, 1_000)
+    # 2000 below 31; then 97 bands of 10 at 200…9800 yuan/item: 10 × 100 × Σ(2…98)
+    assert fee.amount == Decimal(2_000 + 10 * 100 * sum(range(2, 99)))
+    assert fee.steps[-2].startswith("第71—1000件：930件，每10件一档、自600元")
+
+
+@pytest.mark.parametrize(
+    ("call", "bound"),
+    [
+        (lambda: per_page_fee(10**18), f"上限 {MAX_PAGES} 页"),
+        (lambda: per_page_fee(MAX_PAGES + 1), f"上限 {MAX_PAGES} 页"),
+        (lambda: per_item_total(0, 10**18), f"每月上限 {MAX_ITEMS} 件"),
+        (lambda: per_item_total(MAX_ITEMS, 1), f"每月上限 {MAX_ITEMS} 件"),
+        (lambda: per_item_fee(10**18), f"每月上限 {MAX_ITEMS} 件"),
+    ],
+)
+def test_counts_above_the_bound_are_refused_with_a_message(
+    call: Callable[[], object], bound: str
+) -> None:
+    with pytest.raises(FeeInputError) as caught:
+        call()
+    assert bound in str(caught.value) and "过大" in str(caught.value)
+
+
+def test_the_largest_counts_allowed_fit_a_fee_record() -> None:
+    # the fee record's amount holds 10 digits with 2 decimals
+    assert per_page_fee(MAX_PAGES).amount < Decimal(10) ** 8
+    assert per_item_total(0, MAX_ITEMS).amount < Decimal(10) ** 8

@@ -16,8 +16,9 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from gongkai.errors import UnreadableFile
-from gongkai.ingest.decode import decode_text
+from gongkai.ingest.decode import decode_with_notes
 from gongkai.ingest.grid import (
+    GridBudget,
     SpanCell,
     TableRows,
     clean_text,
@@ -81,7 +82,8 @@ def read_html(data: bytes, name: str) -> Layout:
     the text block. Raises UnreadableFile for undecodable bytes, markup lxml cannot
     parse, or a page with no text besides its title.
     """
-    text = decode_text(data, name, declared_charset(data))
+    decoded = decode_with_notes(data, name, declared_charset(data))
+    text = decoded.text
     root = parse_page(text, name)
     title = page_title(root)
     body = root.find("body")
@@ -92,14 +94,15 @@ def read_html(data: bytes, name: str) -> Layout:
     try:
         article = find_article(body)
         strip_chrome(article)
-        blocks = blocks_in_order(article)
+        blocks = blocks_in_order(article, name)
     except RecursionError:
         raise UnreadableFile(name, "网页结构嵌套过深，无法读取") from None
     if title and blocks and blocks[0] == title:
         blocks = blocks[1:]  # the article repeats the page title as its heading
     if not blocks:
         raise UnreadableFile(name, "网页没有正文内容（正文可能在附件或图片中）")
-    return Layout(name, tuple(layout_rows([title, *blocks] if title else blocks, name)))
+    rows = layout_rows([title, *blocks] if title else blocks, name)
+    return Layout(name, tuple(rows), decoded.notes)
 
 
 def declared_charset(data: bytes) -> str | None:
@@ -194,21 +197,23 @@ def _figures_outside(article: HtmlElement, body: HtmlElement) -> bool:
     return False
 
 
-def blocks_in_order(root: HtmlElement) -> list[Block]:
+def blocks_in_order(root: HtmlElement, name: str = "") -> list[Block]:
     """The text lines and table parts under ``root``, in document order.
 
     A block element or <br> ends a line; inline elements continue it. Data tables are
-    numbered in the order they start.
+    numbered in the order they start. Raises UnreadableFile when the tables' spans make
+    a grid past ``gongkai.ingest.grid.MAX_GRID_CELLS``.
     """
-    return list(_Walker().walk(root))
+    return list(_Walker(GridBudget(name)).walk(root))
 
 
 class _Walker:
     """Carries the pending line and the table count through one recursive walk."""
 
-    def __init__(self) -> None:
+    def __init__(self, budget: GridBudget) -> None:
         self.line: list[str] = []
         self.tables = 0
+        self.budget = budget
 
     def walk(self, el: HtmlElement) -> Iterator[Block]:
         yield from self._element(el, with_tail=False)
@@ -257,7 +262,7 @@ class _Walker:
         if caption is not None:
             yield from self._children(caption)
             yield from self._flush()
-        slots = pad_grid(expand_spans(spans))
+        slots = pad_grid(expand_spans(spans, self.budget), budget=self.budget)
         nested = [
             [t for td in cells_of(tr) for t in outermost_tables(td)]
             for tr in table_row_elements(table)

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 from gongkai.errors import UnreadableFile
-from gongkai.ingest.decode import decode_text
-from gongkai.ingest.layout import Cell, Layout, Row, Where, text_row
+from gongkai.ingest.decode import decode_with_notes
+from gongkai.ingest.layout import Cell, Layout, Row, Where, check_size, text_row
 
 # "- 3 -", "— 3 —", "－3－", "第 3 页", "第3页 共7页", "3/7": page furniture inside tables.
 _PAGE_MARKER = re.compile(
@@ -24,11 +24,13 @@ _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 
 def read_text(data: bytes, name: str) -> Layout:
     """Read a text or markdown file into rows. Raises UnreadableFile."""
-    text = decode_text(data, name)
+    decoded = decode_with_notes(data, name)
+    text = decoded.text
+    check_size(name, rows=text.count("\n"), chars=len(text))  # before any line is made
     if not text.strip():
         raise UnreadableFile(name, "文件没有文字内容")
     rows = tuple(lines_to_rows(text.splitlines(), name))
-    return Layout(file=name, rows=rows)
+    return Layout(file=name, rows=rows, notes=decoded.notes)
 
 
 def lines_to_rows(lines: list[str], name: str) -> list[Row]:
@@ -50,7 +52,13 @@ def pipe_row(line: str, where: Where) -> Row | None:
         return None
     inner = stripped[1:] if stripped.startswith("|") else stripped
     inner = inner[:-1] if inner.endswith("|") else inner
-    return _row(inner.split("|"), where)
+    parts = inner.split("|")
+    # Markdown converters pad every row to the widest row with empty cells, so empty
+    # cells at the end of a row are padding, not cells printed blank.
+    filled = len(parts)
+    while filled > 1 and not parts[filled - 1].strip():
+        filled -= 1
+    return _row(parts, where, filled=filled)
 
 
 def tab_row(line: str, where: Where) -> Row | None:
@@ -60,9 +68,14 @@ def tab_row(line: str, where: Where) -> Row | None:
     return _row(line.rstrip("\r\n").split("\t"), where)
 
 
-def _row(parts: list[str], where: Where) -> Row:
+def _row(parts: list[str], where: Where, filled: int | None = None) -> Row:
+    """Cells of a delimited line; those after the first ``filled`` are padding."""
     cells = tuple(
-        Cell(part.strip(), Where(where.file, line=where.line, col=index))
+        Cell(
+            part.strip(),
+            Where(where.file, line=where.line, col=index),
+            padding=filled is not None and index > filled,
+        )
         for index, part in enumerate(parts, start=1)
     )
     return Row(cells, delimited=True)

@@ -7,12 +7,12 @@ from dataclasses import dataclass, field
 from gongkai.catalogue.forms import is_money
 from gongkai.mapping.tokens import Token
 from gongkai.mapping.values import parse_value
-from gongkai.report.model import CellValue, Provenance, ReportWarning
+from gongkai.report.model import CellEntry, Provenance, ReportWarning
 
 
 @dataclass(slots=True)
 class Found:
-    cells: dict[str, CellValue] = field(default_factory=dict)
+    cells: dict[str, CellEntry] = field(default_factory=dict)
     provenance: dict[str, Provenance] = field(default_factory=dict)
     warnings: list[ReportWarning] = field(default_factory=list)
 
@@ -20,17 +20,21 @@ class Found:
         self.warnings.append(ReportWarning(code=code, message=message, cells=cells))
 
     def put(self, cell_id: str, token: Token) -> None:
-        """Record one printed value. A blank cell stays absent; a value already read for
-        the cell is kept and the second one reported."""
+        """Record one printed value. A blank cell is recorded as None (blank is not 0)
+        and noted; a value already read for the cell is kept and the second one reported."""
+        value: CellEntry = None
         if token.blank:
-            self.warn("blank_cell", f"{cell_id} 为空白单元格，未记录数值", (cell_id,))
-            return
-        parsed = parse_value(token.text, money=is_money(cell_id))
-        if parsed.value is None:
-            self.warn("bad_value", f"{cell_id}：{parsed.note}", (cell_id,))
-            return
-        if parsed.note:
-            self.warn("unit_converted", f"{cell_id}：{parsed.note}", (cell_id,))
+            if cell_id in self.cells or token.padding:
+                return  # a blank printed again says nothing new; padding was never printed
+            self.warn("blank_cell", f"{cell_id} 为空白单元格，记为空白（不按 0 计）", (cell_id,))
+        else:
+            parsed = parse_value(token.text, money=is_money(cell_id))
+            if parsed.value is None:
+                self.warn("bad_value", f"{cell_id}：{parsed.note}", (cell_id,))
+                return
+            if parsed.note:
+                self.warn("unit_converted", f"{cell_id}：{parsed.note}", (cell_id,))
+            value = parsed.value
         if cell_id in self.cells:
             self.warn(
                 "duplicate_cell",
@@ -39,7 +43,7 @@ class Found:
             )
             return
         w = token.where
-        self.cells[cell_id] = parsed.value
+        self.cells[cell_id] = value
         self.provenance[cell_id] = Provenance(
             file=w.file,
             page=w.page,
@@ -48,4 +52,5 @@ class Found:
             row=w.row,
             col=w.col,
             text=token.text,
+            ocr=w.ocr,
         )

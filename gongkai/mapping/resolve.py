@@ -54,7 +54,7 @@ def fit_row(
       the others cannot be told; the rest are named in a warning;
     - more: the first ones are placed and the surplus reported.
     """
-    values = item.values
+    values = _without_leading_blanks(_without_padding(item.values, len(cell_ids)), len(cell_ids))
     k = len(cell_ids)
     if len(values) < k and any(t.run for t in values):
         values = _split(item, cell_ids, found, check, rank) or []
@@ -80,6 +80,24 @@ def fit_row(
         f"无法确定其余数值所在栏目，只记录第一栏",
         tuple(cell_ids[1:]),
     )
+
+
+def _without_padding(values: list[Token], k: int) -> list[Token]:
+    """The row's values without the padding cells beyond its ``k`` columns."""
+    end = len(values)
+    while end > k and values[end - 1].padding:
+        end -= 1
+    return values[:end]
+
+
+def _without_leading_blanks(values: list[Token], k: int) -> list[Token]:
+    """Blank cells in front of a row's values beyond its ``k`` columns: the label's
+    own empty cells (a label printed over several columns), not the row's."""
+    extra = len(values) - k
+    lead = 0
+    while lead < extra and values[lead].blank:
+        lead += 1
+    return values[lead:]
 
 
 def _split(

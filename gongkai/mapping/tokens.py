@@ -19,9 +19,18 @@ _NUMBER = r"[-－−]?(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:[.．]\d+)?(?:\s*万?元
 _NUMBER_RE = re.compile(_NUMBER)
 _WHOLE_NUMBER = re.compile(rf"^\s*(?:{_NUMBER})\s*$")
 # A number followed by one of these is narrative ("373 条", "2020 年"), not a table value.
-_UNIT_AFTER = re.compile(r"^\s*[年月日件条个项人次名家份篇场期页号%％天批户类余多]")
+# Both are matched at a position (``match(text, pos)``, anchored there), never on a slice:
+# slicing the rest of a long line at each number made reading quadratic in its length.
+_UNIT_AFTER = re.compile(r"\s*[年月日件条个项人次名家份篇场期页号%％天批户类余多]")
 # "1." / "2、" directly before label text: the ordinal of a table row label.
-_ORDINAL_AFTER = re.compile(r"^[.．、]\s*(?=\D)")
+_ORDINAL_AFTER = re.compile(r"[.．、]\s*(?=\D)")
+# A cell that is a number with something around it ("13*", "13件", "约13", "13（注）"):
+# no plain number, but it holds its column's place. Read as a label, it would let the
+# next column's value slide into its place; as a value it fails to parse and is named.
+_NEAR_NUMBER = re.compile(
+    rf"^\s*(?:约|近|共|计|逾|超过|不足|大约)?\s*(?:{_NUMBER})\s*"
+    r"(?:人次|[件个项条次份篇人家户名]|[*＊※#＃△▲☆★]+|[（(][^）)]{0,12}[）)])?\s*$"
+)
 # Placeholders some layouts print in an empty cell.
 _BLANK_MARKS = {"", "-", "－", "—", "–", "/", "／", "\\"}
 
@@ -37,6 +46,7 @@ class Token:
     where: Where
     blank: bool = False
     run: bool = False
+    padding: bool = False  # blank only because the source padded the row: not recorded
 
 
 @dataclass(slots=True)
@@ -84,7 +94,10 @@ def is_number(text: str) -> bool:
 
 def delimited_items(row: Row) -> list[Item]:
     """Items of a row whose cells the source delimits: a label cell starts a new item
-    once the current one has values; blank cells after the first value keep their column."""
+    once the current one has values. Every blank cell keeps its column, those before the
+    first value too (a row may start with a blank 自然人 cell); blank cells followed by
+    another label cell were the label's own width and are dropped. Blank cells beyond
+    the row's columns are trimmed from the front by ``fit_row``."""
     items: list[Item] = []
     current = Item(label="", delimited=True)
     for cell in row.cells:
@@ -95,18 +108,26 @@ def delimited_items(row: Row) -> list[Item]:
         if parts and all(is_number(p) for p in _rejoin_units(parts)):
             current.where = current.where or cell.where
             current.values.extend(Token(p, cell.where) for p in _rejoin_units(parts))
-        elif text in _BLANK_MARKS:
-            if current.values:
-                current.values.append(Token(text, cell.where, blank=True))
+        elif (current.label or current.values) and _NEAR_NUMBER.match(text):
+            current.where = current.where or cell.where
+            current.values.append(Token(text, cell.where))
+        elif text in _BLANK_MARKS or is_blank_text(text):
+            current.values.append(Token(text, cell.where, blank=True, padding=cell.padding))
         else:
-            if current.values:
+            if current.is_data:
                 items.append(current)
                 current = Item(label="", delimited=True)
+            current.values.clear()
             current.label += text
             current.where = current.where or cell.where
-    if current.label or current.values:
+    if current.label or current.is_data:
         items.append(current)
     return items
+
+
+def is_blank_text(text: str) -> bool:
+    """A cell whose text is only spaces of any kind (&nbsp;, the ideographic space)."""
+    return not text.replace("\u00a0", "").replace("\u3000", "").replace("\u200b", "").strip()
 
 
 def _rejoin_units(parts: list[str]) -> list[str]:
@@ -136,12 +157,11 @@ def text_items(row: Row) -> list[Item]:
         if not (current.values and not between.strip()):
             current.label += between
         printed = match.group(0)
-        after = text[end:]
-        if _UNIT_AFTER.match(after):
+        if _UNIT_AFTER.match(text, end):
             current.label += printed
             pos = end
             continue
-        if _ORDINAL_AFTER.match(after) and "." not in printed and "．" not in printed:
+        if _ORDINAL_AFTER.match(text, end) and "." not in printed and "．" not in printed:
             # "…00000002.其他…": the last digit is the next label's ordinal.
             value, ordinal = printed[:-1], printed[-1]
             if value.strip("-－− "):

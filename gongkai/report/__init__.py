@@ -1,5 +1,5 @@
 """The report value: agency, year, template, cells with provenance, warnings."""
 
-from gongkai.report.model import CellValue, Provenance, Report, ReportWarning
+from gongkai.report.model import CellEntry, CellValue, Provenance, Report, ReportWarning
 
-__all__ = ["CellValue", "Provenance", "Report", "ReportWarning"]
+__all__ = ["CellEntry", "CellValue", "Provenance", "Report", "ReportWarning"]

@@ -11,6 +11,9 @@ from gongkai.catalogue.forms import Template
 
 # A count, or a decimal amount in 万元 for the money cells.
 CellValue = int | float
+# A cell as read: its value, or None for a cell the report prints blank (blank is not 0,
+# and not "not found": a cell not found is absent from ``Report.cells``).
+CellEntry = CellValue | None
 
 
 class Provenance(BaseModel):
@@ -25,6 +28,11 @@ class Provenance(BaseModel):
     row: int | None = None
     col: int | None = None
     text: str = Field(description="the text as printed, before any conversion")
+    ocr: float | None = Field(
+        default=None,
+        description="read by OCR from a page image: the engine's confidence, 0 to 1 "
+        "(absent or null: the text was in the file)",
+    )
 
 
 class ReportWarning(BaseModel):
@@ -46,7 +54,10 @@ class Report(BaseModel):
     agency: str | None = None
     year: int | None = Field(default=None, description="the report year, not the publication year")
     template: Template
-    cells: dict[str, CellValue] = Field(default_factory=dict)
+    cells: dict[str, CellEntry] = Field(
+        default_factory=dict,
+        description="cell id → value as printed; null: printed blank (not 0); absent: not read",
+    )
     provenance: dict[str, Provenance] = Field(default_factory=dict)
     warnings: tuple[ReportWarning, ...] = ()
 

@@ -12,10 +12,12 @@ from django.utils.http import content_disposition_header
 
 from gongkai.catalogue.forms import T3_COLUMNS, T3_ROWS, T4_COLUMNS, T4_GROUPS, Template, t3_row_ids
 from gongkai.report.national_form import render_docx
-from gongkai_web.accounts.access import is_supervisor, visible_agencies
+from gongkai_web.accounts.access import is_supervisor, supervises_all, visible_agencies
 from gongkai_web.accounts.models import Agency
 from gongkai_web.annual.tables import table3, table4
 from gongkai_web.annual.xlsx import workbook
+from gongkai_web.catalogue.table2 import table2_cells
+from gongkai_web.catalogue.table2_layout import table2_rows
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -42,7 +44,7 @@ def _choice(request: HttpRequest) -> tuple[int, Agency | None, list[Agency]]:
     if not 2008 <= year <= 2100:
         raise Http404("年份超出范围")
     wanted = request.GET.get("agency", "")
-    if wanted in ("", "all") and is_supervisor(request.user):
+    if wanted in ("", "all") and supervises_all(request.user):
         return year, None, agencies
     if wanted in ("", "all"):
         if not agencies:
@@ -82,6 +84,7 @@ def _context(request: HttpRequest) -> dict[str, Any]:
     year, agency, agencies = _choice(request)
     ids = None if agency is None else [agency.pk]
     t3, t4 = table3(year, ids), table4(year, ids)
+    t2 = table2_cells(agency, year) if year >= 2019 else None  # table 2 from the catalogue
     today = timezone.localdate()
     t4_ids = [f"t4.{g.id}.{c.id}" for g in T4_GROUPS for c in T4_COLUMNS]
     return {
@@ -89,6 +92,7 @@ def _context(request: HttpRequest) -> dict[str, Any]:
         "agency": agency,
         "agencies": agencies,
         "supervisor": is_supervisor(request.user),
+        "t2_rows": table2_rows(t2, year) if t2 is not None else None,
         "cells": t3 | t4,
         "in_progress": year >= today.year,
         "as_of": today,
@@ -144,7 +148,10 @@ def export(request: HttpRequest) -> JsonResponse:
     """``{"agency": name or null for all, "year": Y, "cells": {catalogue id: count}}``."""
     year, agency, _ = _choice(request)
     ids = None if agency is None else [agency.pk]
-    cells = table3(year, ids) | table4(year, ids)
+    cells: dict[str, int | float | None] = {}
+    if year >= 2019:  # table 2 from the catalogue and its registers
+        cells |= table2_cells(agency, year)
+    cells |= table3(year, ids) | table4(year, ids)
     today = timezone.localdate()
     response = JsonResponse(
         {

@@ -16,7 +16,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 
-from gongkai_web.accounts.access import is_supervisor, visible_agencies
+from gongkai_web.accounts.access import supervises_all, visible_agencies
 from gongkai_web.accounts.models import Agency
 from gongkai_web.accounts.queues import overdue
 from gongkai_web.applications.models import (
@@ -30,6 +30,7 @@ from gongkai_web.applications.models import (
     phone_search_key,
 )
 from gongkai_web.applications.services import TRACKING_ALPHABET
+from gongkai_web.input_hygiene import CleanInputMixin
 
 # Sort keys offered (each backed by an index with the agency first, see models.Meta).
 SORTS = {
@@ -47,7 +48,7 @@ _PHONE = re.compile(r"^\d{7,13}$")
 _REG_NO = re.compile(r"^[A-Z0-9]+-\d{4}-\d+$")
 
 
-class ListFilter(forms.Form):
+class ListFilter(CleanInputMixin, forms.Form):
     agency = forms.ModelChoiceField(
         label="机关", queryset=Agency.objects.none(), required=False, empty_label="全部"
     )
@@ -159,7 +160,7 @@ def filtered(user: Any, f: ListFilter, today: dt.date) -> QuerySet[Application]:
     agency = d.get("agency")
     if agency is not None:
         apps = apps.filter(agency=agency)
-    elif not is_supervisor(user):
+    elif not supervises_all(user):
         ids = list(visible_agencies(user).values_list("id", flat=True))
         apps = apps.filter(agency_id=ids[0]) if len(ids) == 1 else apps.filter(agency_id__in=ids)
     if d.get("status"):

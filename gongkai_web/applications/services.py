@@ -27,7 +27,7 @@ from gongkai.workdays.deadlines import (
     receipt_date,
 )
 from gongkai_web.accounts.models import Agency
-from gongkai_web.applications import audit
+from gongkai_web.applications import audit, conflicts
 from gongkai_web.applications.errors import CaseError
 from gongkai_web.applications.models import (
     OUTCOMES,
@@ -39,6 +39,7 @@ from gongkai_web.applications.models import (
     Proceeding,
     ProceedingKind,
     ProceedingResult,
+    RegistrationCounter,
     Status,
 )
 from gongkai_web.applications.timing import TIMED_FIELDS, office_calendar, retime
@@ -54,17 +55,36 @@ def new_tracking_code() -> str:
     return "".join(secrets.choice(TRACKING_ALPHABET) for _ in range(12))
 
 
-def _next_reg_no(agency: Agency, year: int) -> str:
+def _highest_reg_no(agency: Agency, year: int) -> int:
+    """The highest number already given (cases registered before the counter existed)."""
     prefix = f"{agency.short_code}-{year}-"
-    last = (
-        Application.objects.select_for_update()
-        .filter(agency=agency, reg_no__startswith=prefix)
-        .order_by("-reg_no")
+    numbers = (
+        Application.objects.filter(agency=agency, reg_no__startswith=prefix)
         .values_list("reg_no", flat=True)
-        .first()
     )
-    number = int(last.rsplit("-", 1)[1]) + 1 if last else 1
-    return f"{prefix}{number:05d}"
+    return max((int(n.rsplit("-", 1)[1]) for n in numbers if n.rsplit("-", 1)[1].isdigit()),
+               default=0)
+
+
+def _next_reg_no(agency: Agency, year: int) -> str:
+    """The next registration number, from the agency-and-year counter taken under a row lock.
+
+    Must run inside the registering transaction: the lock is held until it commits, so the
+    number is never given twice and never skipped by a rolled-back submission.
+    """
+    counter = (
+        RegistrationCounter.objects.select_for_update().filter(agency=agency, year=year).first()
+    )
+    if counter is None:
+        # Two first submissions of a year may both get here: the unique constraint lets one
+        # create the row; the other fails and is retried by ``conflicts.retrying``.
+        counter = RegistrationCounter.objects.create(
+            agency=agency, year=year, last=_highest_reg_no(agency, year)
+        )
+        counter = RegistrationCounter.objects.select_for_update().get(pk=counter.pk)
+    counter.last += 1
+    counter.save(update_fields=["last"])
+    return f"{agency.short_code}-{year}-{counter.last:05d}"
 
 
 def _require(app: Application, allowed: set[str], what: str) -> None:
@@ -98,13 +118,18 @@ def _step(
     return event
 
 
-@transaction.atomic
 def register(agency: Agency, data: dict[str, Any], actor: Any = None) -> Application:
     """Register an application; ``data`` holds the model's intake fields.
 
     The receipt date follows 第三十一条 from channel, arrival and confirmation. Raises
-    CaseError for a date the calendar does not cover or a confirmation before arrival.
+    CaseError for a date the calendar does not cover or a confirmation before arrival, and
+    ``conflicts.Busy`` when the database stayed busy through every retry (nothing saved).
     """
+    return conflicts.retrying(lambda: _register(agency, data, actor))
+
+
+@transaction.atomic
+def _register(agency: Agency, data: dict[str, Any], actor: Any = None) -> Application:
     channel = Channel(data["channel"])
     try:
         received, _ = receipt_date(office_calendar(), channel, data["arrived"], data.get("confirmed"))

@@ -41,6 +41,7 @@ from gongkai_web.applications.models import (
 )
 
 PAGE_SIZE = 50
+MAX_PAGE = 1_000_000  # beyond any office's list; larger offsets overflow the database
 S = Status
 ALL = frozenset(Status.values)
 HANDLING = frozenset(services.HANDLING)
@@ -255,12 +256,16 @@ def case_list(request: HttpRequest) -> HttpResponse:
     f = _list_filter(request)
     today = timezone.localdate()
     try:
-        page = max(1, min(int(request.GET.get("page", "1")), 100_000))
+        page = max(1, int(request.GET.get("page", "1")))
     except ValueError:
         page = 1
+    if page > MAX_PAGE:
+        raise Http404("没有这一页")
     cases = caselist.filtered(request.user, f, today)
     start = (page - 1) * PAGE_SIZE
     rows = list(cases[start : start + PAGE_SIZE])
+    if page > 1 and not rows:
+        raise Http404("没有这一页")
     total = cases.count() if len(rows) == PAGE_SIZE or page > 1 else len(rows)
     query = request.GET.copy()
     query.pop("page", None)

@@ -6,9 +6,11 @@ from django import forms
 
 from gongkai_web.accounts.models import Agency
 from gongkai_web.applications.forms import ApplicantForm
+from gongkai_web.input_hygiene import CleanInputMixin
+from gongkai_web.portal.humancheck import HumanCheckMixin
 
 
-class PublicApplicationForm(ApplicantForm):
+class PublicApplicationForm(HumanCheckMixin, ApplicantForm):
     agency = forms.ModelChoiceField(
         label="向哪个机关申请",
         queryset=Agency.objects.all(),
@@ -24,7 +26,7 @@ class PublicApplicationForm(ApplicantForm):
         self.order_fields(["agency"])
 
 
-class TrackingForm(forms.Form):
+class TrackingForm(CleanInputMixin, forms.Form):
     code = forms.CharField(
         label="查询码",
         max_length=32,

@@ -19,6 +19,7 @@ from gongkai.audit.rules.operands import (
     has_table,
     missing,
     number,
+    value,
 )
 from gongkai.catalogue.forms import Template
 from gongkai.report.model import Report
@@ -62,11 +63,11 @@ def carry_over(before: Document, doc: Document) -> Iterator[Outcome]:
         if gone := missing(this, (into,)):
             yield Skip(gone, _not_read(this, gone))
             continue
-        if last.cells[out] != this.cells[into]:
+        if value(last, out) != value(this, into):
             yield Flag(
                 (into, out),
-                f"表三 {COLUMN_LABELS[col]}栏：{_year(this)}上年结转 {number(this.cells[into])} 件，"
-                f"而{_year(last)}报告结转下年度继续办理 {number(last.cells[out])} 件",
+                f"表三 {COLUMN_LABELS[col]}栏：{_year(this)}上年结转 {number(value(this, into))} 件，"
+                f"而{_year(last)}报告结转下年度继续办理 {number(value(last, out))} 件",
                 evidence(doc, (into,)) + evidence(before, (out,)),
             )
 
@@ -89,7 +90,7 @@ def in_force(before: Document, doc: Document) -> Iterator[Outcome]:
         if gone := missing(this, (made, repealed, now)):
             yield Skip(gone, _not_read(this, gone))
             continue
-        p, m, r, n = last.cells[prior], this.cells[made], this.cells[repealed], this.cells[now]
+        p, m, r, n = value(last, prior), value(this, made), value(this, repealed), value(this, now)
         if p + m - r != n:
             yield Flag(
                 (now, made, repealed),
@@ -115,7 +116,7 @@ def prev_items(before: Document, doc: Document) -> Iterator[Outcome]:
         if gone := missing(this, (now,)):
             yield Skip(gone, _not_read(this, gone))
             continue
-        p, d, n = last.cells[prior], last.cells[delta], this.cells[now]
+        p, d, n = value(last, prior), value(last, delta), value(this, now)
         if p + d != n:
             yield Flag(
                 (now,),

@@ -21,8 +21,10 @@ from gongkai.audit.rules.operands import (
     missing,
     names,
     number,
+    present,
     result_rows,
     total,
+    value,
 )
 from gongkai.catalogue.forms import T4_COLUMNS, T4_GROUPS, is_money
 from gongkai.report.model import Report
@@ -43,8 +45,8 @@ def _cannot(cells: tuple[str, ...], what: str) -> Skip:
 
 def _parts_text(report: Report, cells: tuple[str, ...], label: dict[str, str]) -> str:
     """ "予以公开 6 + 部分公开 6": the non-zero parts (all of them when every part is 0)."""
-    shown = [c for c in cells if report.cells[c] != 0] or list(cells)
-    return " + ".join(f"{label[c]} {number(report.cells[c])}" for c in shown)
+    shown = [c for c in cells if value(report, c) != 0] or list(cells)
+    return " + ".join(f"{label[c]} {number(value(report, c))}" for c in shown)
 
 
 def t3_balance(doc: Document) -> Iterator[Outcome]:
@@ -61,7 +63,7 @@ def t3_balance(doc: Document) -> Iterator[Outcome]:
         if gone := missing(report, cells):
             yield _cannot(gone, f"{label}栏的 一+二=三（七）+四")
             continue
-        new, carried_in, results, carried_out = (report.cells[c] for c in cells)
+        new, carried_in, results, carried_out = (value(report, c) for c in cells)
         if new + carried_in != results + carried_out:
             yield Flag(
                 cells,
@@ -93,12 +95,12 @@ def t3_results_sum(doc: Document) -> Iterator[Outcome]:
             yield _cannot(gone, f"{label}栏的办理结果总计")
             continue
         expected = total(report, parts)
-        if report.cells[printed] != expected:
-            shown = tuple(c for c in parts if report.cells[c] != 0)
+        if value(report, printed) != expected:
+            shown = tuple(c for c in parts if value(report, c) != 0)
             labels = {c: t3_row_name(c.split(".", 1)[1].rpartition(".")[0]) for c in parts}
             yield Flag(
                 (printed, *shown),
-                f"表三 {label}栏：办理结果总计印为 {number(report.cells[printed])}，"
+                f"表三 {label}栏：办理结果总计印为 {number(value(report, printed))}，"
                 f"而各项办理结果之和为 {number(expected)}（{_parts_text(report, parts, labels)}）",
                 evidence(doc, (printed, *shown)),
             )
@@ -118,12 +120,12 @@ def t3_row_total(doc: Document) -> Iterator[Outcome]:
             yield _cannot(gone, f"“{t3_row_name(row)}”一行的总计")
             continue
         expected = total(report, parts)
-        if report.cells[printed] != expected:
-            shown = tuple(c for c in parts if report.cells[c] != 0)
+        if value(report, printed) != expected:
+            shown = tuple(c for c in parts if value(report, c) != 0)
             labels = {c: COLUMN_LABELS[c.rpartition(".")[2]] for c in parts}
             yield Flag(
                 (printed, *shown),
-                f"表三 {t3_row_name(row)}一行：总计印为 {number(report.cells[printed])}，"
+                f"表三 {t3_row_name(row)}一行：总计印为 {number(value(report, printed))}，"
                 f"而六类申请人之和为 {number(expected)}（{_parts_text(report, parts, labels)}）",
                 evidence(doc, (printed, *shown)),
             )
@@ -142,12 +144,12 @@ def t4_group_total(doc: Document) -> Iterator[Outcome]:
             yield _cannot(gone, f"“{group.label}”的总计")
             continue
         expected = total(report, parts)
-        if report.cells[printed] != expected:
+        if value(report, printed) != expected:
             labels = {c: _T4_LABELS[c.rpartition(".")[2]] for c in parts}
             yield Flag(
                 (printed, *parts),
-                f"表四 {group.label}：总计印为 {number(report.cells[printed])}，而 "
-                f"{' + '.join(f'{labels[c]} {number(report.cells[c])}' for c in parts)}"
+                f"表四 {group.label}：总计印为 {number(value(report, printed))}，而 "
+                f"{' + '.join(f'{labels[c]} {number(value(report, c))}' for c in parts)}"
                 f" = {number(expected)}",
                 evidence(doc, (printed, *parts)),
             )
@@ -161,12 +163,12 @@ def _may_be_negative(cell: str) -> bool:
 def negative_counts(doc: Document) -> Iterator[Outcome]:
     """No count or amount of the form is below zero, except 本年增/减."""
     report = doc.report
-    for cell, value in report.cells.items():
-        if _may_be_negative(cell) or value >= 0:
+    for cell, printed in present(report).items():
+        if _may_be_negative(cell) or printed >= 0:
             continue
         kind = "金额" if is_money(cell) else "件数"
         yield Flag(
             (cell,),
-            f"{cell_name(cell)} 印为 {number(value)}，{kind}不能为负数",
+            f"{cell_name(cell)} 印为 {number(printed)}，{kind}不能为负数",
             evidence(doc, (cell,)),
         )

@@ -23,8 +23,10 @@ from gongkai.audit.rules.operands import (
     evidence,
     missing,
     number,
+    present,
     result_rows,
     row_value,
+    value,
 )
 from gongkai.audit.rules.runs import possible_values, printed_run
 from gongkai.catalogue.forms import T4_COLUMNS, Template, is_money
@@ -115,11 +117,11 @@ class _Known:
 def _known(report: Report, reading: Reading) -> _Known | None:
     """The reading's value from printed cells; a table-3 总计 not printed is the sum of
     its row's six cells when all six are. None when a cell is unknown."""
-    value: CellValue = 0
+    known: CellValue = 0
     cells: list[str] = []
     for cell in reading:
-        if cell in report.cells:
-            value += report.cells[cell]
+        if cell in present(report):
+            known += value(report, cell)
             cells.append(cell)
             continue
         table, _, rest = cell.partition(".")
@@ -127,9 +129,9 @@ def _known(report: Report, reading: Reading) -> _Known | None:
         derived = row_value(report, row) if table == "t3" and column == "total" else None
         if derived is None:
             return None
-        value += derived[0]
+        known += derived[0]
         cells.extend(derived[1])
-    return _Known(value, tuple(cells))
+    return _Known(known, tuple(cells))
 
 
 def _same(cell: str, a: CellValue, b: CellValue) -> bool:
@@ -237,13 +239,13 @@ def all_concluded(doc: Document) -> Iterator[Outcome]:
     report = doc.report
     for claim in (c for c in stated(doc) if c.topic is Topic.ALL_CONCLUDED):
         cells = tuple(_t3("carried_out", c) for c in ("total", *APPLICANTS))
-        printed = [c for c in cells if c in report.cells]
+        printed = [c for c in cells if c in present(report)]
         if not printed:
             yield Skip(cells, f"正文“{claim.words}”：表三结转下年度一行未读出，无法核对")
             continue
-        open_cells = tuple(c for c in printed if report.cells[c] > 0)
+        open_cells = tuple(c for c in printed if value(report, c) > 0)
         if open_cells:
-            shown = "，".join(f"{cell_name(c)} 为 {number(report.cells[c])}" for c in open_cells)
+            shown = "，".join(f"{cell_name(c)} 为 {number(value(report, c))}" for c in open_cells)
             yield Flag(
                 open_cells,
                 f"正文称“{claim.words}”，但表三有申请结转下年度继续办理：{shown}",
@@ -272,7 +274,7 @@ def proactive(doc: Document) -> Iterator[Outcome]:
                 f"正文“{claim.words}”：{'、'.join(cell_name(c) for c in gone)} 未读出，无法核对",
             )
             continue
-        least = sum(report.cells[c] for c in cells)
+        least = sum(value(report, c) for c in cells)
         if claim.value < least:
             quote: tuple[Evidence, ...] = (claim.sentence.evidence(claim.start, claim.end),)
             yield Flag(

@@ -1,6 +1,8 @@
 """The operands of a check: cell values, which of them a report lacks, their evidence.
 
 A cell the report does not give is absent from ``Report.cells``; it is never taken as 0.
+A cell the report prints blank is there as None: for every check it is an operand the
+report lacks ("cannot check"), like an absent one; only the blank-cell note speaks of it.
 """
 
 from __future__ import annotations
@@ -19,19 +21,33 @@ COLUMN_LABELS = {c.id: c.label for c in T3_COLUMNS}
 _SPLIT_OTHER = ("other.no_correction", "other.no_fee", "other.other")
 
 
+def present(report: Report) -> dict[str, CellValue]:
+    """The cells the report gives a value for (blank cells left out)."""
+    return {c: v for c, v in report.cells.items() if v is not None}
+
+
+def value(report: Report, cell: str) -> CellValue:
+    """The value of a cell the caller knows is present (``missing`` said so).
+    Raises KeyError for a cell that is absent or blank."""
+    v = report.cells[cell]
+    if v is None:
+        raise KeyError(cell)
+    return v
+
+
 def missing(report: Report, cells: Iterable[str]) -> tuple[str, ...]:
-    """The cells among ``cells`` that the report does not give."""
-    return tuple(c for c in cells if c not in report.cells)
+    """The cells among ``cells`` that the report does not give: absent, or printed blank."""
+    return tuple(c for c in cells if report.cells.get(c) is None)
 
 
 def total(report: Report, cells: Iterable[str]) -> CellValue:
     """The sum of cells the caller knows are present."""
-    return sum((report.cells[c] for c in cells), start=0)
+    return sum((value(report, c) for c in cells), start=0)
 
 
 def has_table(report: Report, table: str) -> bool:
     """Whether any cell of table ``t2``/``t3``/``t4`` was read."""
-    return any(c.startswith(table + ".") for c in report.cells)
+    return any(c.startswith(table + ".") for c in present(report))
 
 
 def number(value: CellValue) -> str:
@@ -56,8 +72,8 @@ def result_rows(report: Report) -> tuple[str, ...] | None:
     """Table 3's result rows (予以公开 … 其他处理) in the variant the report printed: the
     single 2019 其他处理 row, or the three 2021 sub-rows; the template's own when the
     report printed neither; None when it printed both (the sum cannot be known)."""
-    single = any(f"t3.other.{c}" in report.cells for c in COLUMNS)
-    split = any(f"t3.{r}.{c}" in report.cells for r in _SPLIT_OTHER for c in COLUMNS)
+    single = any(f"t3.other.{c}" in present(report) for c in COLUMNS)
+    split = any(f"t3.{r}.{c}" in present(report) for r in _SPLIT_OTHER for c in COLUMNS)
     if single and split:
         return None
     variant = single if single or split else None
@@ -71,8 +87,8 @@ def row_value(report: Report, row: str) -> tuple[CellValue, tuple[str, ...]] | N
     when all six are printed; with the cells it came from. None when neither is known.
     For comparing with the narrative only: the identities use printed cells alone."""
     printed = f"t3.{row}.total"
-    if printed in report.cells:
-        return report.cells[printed], (printed,)
+    if printed in present(report):
+        return value(report, printed), (printed,)
     parts = tuple(f"t3.{row}.{c}" for c in APPLICANTS)
     if missing(report, parts):
         return None

@@ -8,7 +8,7 @@ from gongkai.audit.agencies import Kind, agency_kind
 from gongkai.audit.document import Document
 from gongkai.audit.findings import Flag, Outcome, Skip
 from gongkai.audit.names import cell_name
-from gongkai.audit.rules.operands import evidence, missing, number
+from gongkai.audit.rules.operands import evidence, missing, number, present, value
 from gongkai.catalogue.forms import Template
 
 # Cells that record making 规章 in each form (对外公开总数量 and 现行有效 may count rules
@@ -35,11 +35,11 @@ def rules_by_department(doc: Document) -> Iterator[Outcome]:
         return
     if gone := missing(report, cells):
         yield Skip(gone, f"{'、'.join(cell_name(c) for c in gone)} 未读出，无法核对")
-    made = tuple(c for c in cells if report.cells.get(c, 0) > 0)
+    made = tuple(c for c in cells if present(report).get(c, 0) > 0)
     if not made:
         return
     who = "政府部门" if kind is Kind.DEPARTMENT else "县级及以下人民政府"
-    shown = "，".join(f"{cell_name(c)} 为 {number(report.cells[c])}" for c in made)
+    shown = "，".join(f"{cell_name(c)} 为 {number(value(report, c))}" for c in made)
     yield Flag(
         made,
         f"{report.agency}属于{who}，无权制定规章，但{shown}；制定的文件应填入“规范性文件”一行",
@@ -58,7 +58,7 @@ def documents_unpublished(doc: Document) -> Iterator[Outcome]:
         if gone := missing(report, (made, published)):
             yield Skip(gone, f"{'、'.join(cell_name(c) for c in gone)} 未读出，无法核对")
             continue
-        m, p = report.cells[made], report.cells[published]
+        m, p = value(report, made), value(report, published)
         if m > p:
             yield Flag(
                 (made, published),
@@ -79,7 +79,7 @@ def published_over_total(doc: Document) -> Iterator[Outcome]:
         if gone := missing(report, (published, whole)):
             yield Skip(gone, f"{'、'.join(cell_name(c) for c in gone)} 未读出，无法核对")
             continue
-        p, t = report.cells[published], report.cells[whole]
+        p, t = value(report, published), value(report, whole)
         if t < p:
             yield Flag(
                 (whole, published),
@@ -104,13 +104,13 @@ def money_unit(doc: Document) -> Iterator[Outcome]:
         return
     where = report.provenance.get(FEE_CELL)
     if where is None:
-        if FEE_CELL not in report.cells:
+        if FEE_CELL not in present(report):
             yield Skip((FEE_CELL,), f"{cell_name(FEE_CELL)} 未读出，无法核对单位")
         return
     if printed_in_yuan(where.text):
         yield Flag(
             (FEE_CELL,),
             f"{cell_name(FEE_CELL)} 印为“{where.text}”，以元为单位，而表格要求以万元填报"
-            f"（已换算为 {number(report.cells[FEE_CELL])} 万元）",
+            f"（已换算为 {number(value(report, FEE_CELL))} 万元）",
             evidence(doc, (FEE_CELL,)),
         )

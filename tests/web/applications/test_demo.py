@@ -10,6 +10,7 @@ import pytest
 from django.contrib.auth import authenticate
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.test import RequestFactory
 
 from gongkai_web.accounts.models import Agency, Membership, Role
 from gongkai_web.applications import demo
@@ -38,7 +39,12 @@ def test_seed_demo_prints_logins_that_work(seeded: str) -> None:
     assert f"密码均为 {DEMO_PASSWORD}" in seeded
     for person in demo_users():
         assert person.username in seeded
-        assert authenticate(username=person.username, password=DEMO_PASSWORD) is not None
+        assert (
+            authenticate(
+                RequestFactory().post("/login/"), username=person.username, password=DEMO_PASSWORD
+            )
+            is not None
+        )
     assert Membership.objects.filter(role=Role.SUPERVISOR, agency__isnull=True).count() == 1
     assert Agency.objects.filter(kind="government").count() == 1
     assert set(Membership.objects.values_list("role", flat=True)) == set(Role.values)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 
 import pytest
 from django.test import Client
 from django.urls import reverse
 
 from gongkai_web.applications.models import Application, EventKind
+from gongkai_web.portal import humancheck
 from tests.web.conftest import Personas
 
 pytestmark = pytest.mark.django_db
@@ -24,6 +26,7 @@ def form_data(personas: Personas, **over: object) -> dict[str, object]:
         "description": "2025年政府信息公开工作年度报告所依据的统计表",
         "form_wanted": "电子文档",
         "delivery": "电子邮件",
+        "started": humancheck.token(time.time() - 60),  # the form was shown a minute ago
     }
     data.update(over)
     return data
@@ -79,8 +82,11 @@ def test_submissions_are_limited_per_address_and_hour(
     assert (
         client.post(url, form_data(personas, applicant_name="")).status_code == 200
     )  # not counted
-    assert client.post(url, form_data(personas)).status_code == 302
-    refused = client.post(url, form_data(personas))
+    assert (
+        client.post(url, form_data(personas, id_document="身份证 110101199003077777")).status_code
+        == 302
+    )
+    refused = client.post(url, form_data(personas, id_document="身份证 110101199003071111"))
     assert refused.status_code == 429
     assert (
         "提交过于频繁" in refused.content.decode()

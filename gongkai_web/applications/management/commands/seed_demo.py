@@ -33,4 +33,17 @@ class Command(BaseCommand):
             f"收费 {c['fees']}、撤回 {c['withdrawn']}、行政复议 {c['review']}、"
             f"行政诉讼 {c['suit_direct'] + c['suit_after_review']}（未审结 {c['pending']}）"
         )
+        # proactive disclosure: the catalogue, registers and mailbox of the same office
+        from gongkai_web.catalogue import demo as catalogue_demo
+
+        made = catalogue_demo.seed(office.agencies, options["seed"], options["today"])
+        self.stdout.write(
+            f"主动公开目录：{made['items']} 条（规范性文件和规章 {made['documents']} 件，"
+            f"已废止 {made['repealed']} 件，审核中 {made['in_review']} 条）"
+        )
         self.stdout.write(demo.logins_text())
+        # The report library's demo region (gongkai_web.library.demo).
+        from gongkai_web.library import demo as library_demo
+
+        if (collected := library_demo.seed()) is not None:
+            self.stdout.write(f"年报库：示范省 {collected.summary()}（后台处理）")
