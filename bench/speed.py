@@ -9,7 +9,8 @@ median of a bare text extraction of the same file, with the ratio of the two:
   text  (*.txt, *.md)     read the bytes and decode them
   HTML  (pingtan-2023)    lxml.html parse + text_content()
   Word  (generated)       python-docx: open, every paragraph's and cell's text
-  PDF   (szfgs2024)       pdfplumber page.extract_text() on every page; pypdfium2 too
+  PDF   (szfgs2024)       pypdfium2: every page's text page and its whole text (the bare
+                          text pass the PDF reader is measured against; target ×3 or less)
 The corpus has no real filled Word report: the Word file is the national blank form
 (reference/national-form-2021-blank.docx) filled with szfgs2024.gold.json's numbers.
 Memory: the peak of Python allocations (tracemalloc) during one read_report, and the
@@ -36,7 +37,6 @@ from typing import cast
 
 import docx
 import lxml.html
-import pdfplumber
 import pypdfium2
 from word_sample import fill_national_form
 
@@ -62,11 +62,6 @@ def word_baseline(path: Path) -> object:
     texts = [p.text for p in document.paragraphs]
     texts += [c.text for t in document.tables for row in t.rows for c in row.cells]
     return texts
-
-
-def pdfplumber_baseline(path: Path) -> object:
-    with pdfplumber.open(path) as pdf:
-        return [page.extract_text() for page in pdf.pages]
 
 
 def pdfium_baseline(path: Path) -> object:
@@ -151,7 +146,7 @@ def bench_format(fmt: Format, runs: int) -> None:
 
 def formats(corpus: Path, word_file: Path) -> list[Format]:
     texts = tuple(p for p in corpus_files(corpus) if p.suffix in {".txt", ".md"})
-    pdf_baselines = (("pdfplumber", pdfplumber_baseline), ("pypdfium2", pdfium_baseline))
+    pdf_baselines = (("pypdfium2", pdfium_baseline),)
     return [
         Format("text", texts, (("read+decode", text_baseline),)),
         Format("HTML", (corpus / "pingtan-2023.html",), (("lxml", html_baseline),)),

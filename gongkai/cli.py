@@ -39,6 +39,7 @@ from gongkai.catalogue.forms import (
 )
 from gongkai.errors import UnreadableFile
 from gongkai.gold import Gold, Score, gold_path, is_gold_file, load_gold, score
+from gongkai.paths import shown, shown_json
 from gongkai.reader import read_report
 from gongkai.report.model import CellEntry, CellValue, Report, json_schema_text
 from gongkai.workdays import cli as workdays_cli
@@ -54,7 +55,7 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 def _say_failed(path: str, reason: str) -> None:
     """The one stderr line for a file that failed."""
     one_line = " ".join(reason.split())
-    print(f"{PROG}: {path}: {one_line}", file=sys.stderr)
+    print(f"{PROG}: {shown(path)}: {shown(one_line)}", file=sys.stderr)
 
 
 def _internal_error(exc: Exception) -> str:
@@ -241,14 +242,16 @@ def render_report(path: str, report: Report) -> str:
 
 
 def _print_json(value: object) -> None:
-    print(json.dumps(value, ensure_ascii=False, indent=1))
+    """JSON on stdout, always valid UTF-8 (undecodable file-name bytes as ``\\xNN``)."""
+    print(json.dumps(shown_json(value), ensure_ascii=False, indent=1))
 
 
-def cmd_parse(files: Sequence[str], as_json: bool) -> int:
+def cmd_parse(files: Sequence[str], as_json: bool, ocr: bool = True) -> int:
     failed = False
     collected: list[object] = []
     for path in files:
-        report = _attempt(path, partial(read_report, path))
+        read = partial(read_report, path) if ocr else partial(read_report, path, ocr=False)
+        report = _attempt(path, read)
         if report is not None and as_json:
             collected.append(report.to_json_dict())
             continue
@@ -256,7 +259,7 @@ def cmd_parse(files: Sequence[str], as_json: bool) -> int:
         if text is None:
             failed = True
             continue
-        print(text, end="\n\n" if len(files) > 1 else "\n")
+        print(shown(text), end="\n\n" if len(files) > 1 else "\n")
     if as_json and len(files) > 1:
         _print_json(collected)
     elif as_json and collected:
@@ -360,6 +363,9 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{PROG}: 用法错误：{message}（{PROG} --help 查看用法）\n")
 
 
+NO_OCR_HELP = "不对扫描件（没有文字层的 PDF 页面）做 OCR：扫描件报告为无法读取"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog=PROG, description="读取政府信息公开工作年度报告（PDF、Word、网页、文本）。"
@@ -368,6 +374,7 @@ def build_parser() -> argparse.ArgumentParser:
     parse = commands.add_parser("parse", help="读取报告，打印表格或 JSON")
     parse.add_argument("files", nargs="+", metavar="FILE", help="报告文件")
     parse.add_argument("--json", action="store_true", help="输出 JSON（多个文件时为列表）")
+    parse.add_argument("--no-ocr", action="store_true", help=NO_OCR_HELP)
     commands.add_parser("schema", help="打印报告的 JSON Schema")
     corpus = commands.add_parser("corpus", help="读取样本报告目录，并与标准答案比对")
     corpus.add_argument("folder", nargs="?", metavar="DIR", help="默认：../shared/corpus")
@@ -387,6 +394,10 @@ def _stop_quietly_on_closed_pipe() -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; returns the exit status (0 ok, 1 a file failed, 2 usage error)."""
     parser = build_parser()
+    for stream in (sys.stdout, sys.stderr):
+        # the last net for text no UTF-8 output can carry (see gongkai.paths)
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     try:
         # argparse stops filling FILE... at the first option (``parse a --json b``), and its
         # parse_intermixed_args does not work with sub-commands: take the rest by hand.
@@ -400,7 +411,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     try:
         if args.command == "parse":
-            return cmd_parse(args.files, args.json)
+            return cmd_parse(args.files, args.json, ocr=not args.no_ocr)
         if args.command == "schema":
             return cmd_schema()
         if args.command == "deadline":

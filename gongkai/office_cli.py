@@ -13,6 +13,16 @@ from typing import Any
 COMMANDS = ("serve", "init")
 
 
+def _port(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if not 1 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"端口应为 1 至 65535 的整数：{text}")
+    return value
+
+
 def add_parsers(commands: Any) -> None:
     """Add ``serve`` and ``init`` to the CLI's sub-command parsers."""
     serve = commands.add_parser(
@@ -20,7 +30,7 @@ def add_parsers(commands: Any) -> None:
         help="启动政府信息公开办理平台（gunicorn；迁移数据库；空库时创建演示数据）",
     )
     serve.add_argument("--host", default="127.0.0.1", help="监听地址（默认 127.0.0.1）")
-    serve.add_argument("--port", type=int, default=8000, help="端口（默认 8000）")
+    serve.add_argument("--port", type=_port, default=8000, help="端口（默认 8000，1—65535）")
     serve.add_argument(
         "--no-demo", action="store_true", help="空库时不创建演示数据（须先运行 gongkai init）"
     )

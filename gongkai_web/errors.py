@@ -15,8 +15,9 @@ def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     return render(request, "403_csrf.html", status=403)
 
 
-def login_locked(request: HttpRequest, credentials: object = None, *args: object,
-                 **kwargs: object) -> HttpResponse:
+def login_locked(
+    request: HttpRequest, credentials: object = None, *args: object, **kwargs: object
+) -> HttpResponse:
     """django-axes' lockout response: too many wrong passwords for this name and address."""
     from django.conf import settings
 

@@ -11,9 +11,11 @@ development server with DEBUG on.
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 NO_OFFICE = (
     "数据库中还没有机关和管理员，无人能够登录。请先建立办公室：\n"
@@ -68,6 +70,8 @@ def prepare(demo: bool = True) -> bool:
         print("数据库为空：创建演示数据（约 10 秒）……", flush=True)
         call_command("seed_demo")
         seeded = True
+    # The daily round (lapses, next deadlines), in case no cron ran it since the last start.
+    call_command("daily")
     if not _static_is_current():
         call_command("collectstatic", interactive=False, verbosity=0)
     return seeded
@@ -100,9 +104,13 @@ def run(
     where = database["NAME"] if database["ENGINE"].endswith("sqlite3") else database["ENGINE"]
     print(f"数据库：{where}", flush=True)
     print(f"政府信息公开办理平台：http://{host}:{port}/ （Ctrl+C 停止）", flush=True)
-    if dev:
-        return _run_dev(host, port)
-    return _run_gunicorn(host, port, workers or default_workers())
+    library_workers = start_library_workers()
+    try:
+        if dev:
+            return _run_dev(host, port)
+        return _run_gunicorn(host, port, workers or default_workers())
+    finally:
+        stop_library_workers(library_workers)
 
 
 def _run_dev(host: str, port: int) -> int:
@@ -149,7 +157,13 @@ def gunicorn_command(host: str, port: int, workers: int) -> list[str]:
 def _run_gunicorn(host: str, port: int, workers: int) -> int:
     print(f"生产模式：gunicorn，{workers} 个工作进程，DEBUG 关闭。", flush=True)
     env = os.environ | {"DJANGO_SETTINGS_MODULE": "gongkai_web.settings", "GONGKAI_DEBUG": "0"}
+    from django.db import connections
+
+    connections.close_all()
     process = subprocess.Popen(gunicorn_command(host, port, workers), env=env)
+    # A child, not exec: the library's workers are stopped after it. A service manager's
+    # stop signal is passed on to gunicorn, which then stops gracefully.
+    signal.signal(signal.SIGTERM, lambda signum, _frame: process.send_signal(signum))
     try:
         status = process.wait()
     except KeyboardInterrupt:
@@ -162,3 +176,20 @@ def _run_gunicorn(host: str, port: int, workers: int) -> int:
         status = 0
     print("已停止。", file=sys.stderr)
     return status
+
+
+# ---- The report library's queue workers (gongkai_web.library.worker): started with the
+# server, stopped with it. GONGKAI_LIBRARY_WORKERS=0 starts none (run them apart instead).
+def start_library_workers() -> list[Any]:
+    from gongkai_web.library.worker import start_workers
+
+    workers = start_workers()
+    if workers:
+        print(f"年报库后台处理进程：{len(workers)} 个", flush=True)
+    return workers
+
+
+def stop_library_workers(workers: list[Any]) -> None:
+    from gongkai_web.library.worker import stop_workers
+
+    stop_workers(workers)

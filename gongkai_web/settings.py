@@ -184,6 +184,33 @@ if os.environ.get("GONGKAI_HTTPS") == "1":
     SECURE_HSTS_SECONDS = int(os.environ.get("GONGKAI_HSTS_SECONDS", 31536000))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
+# Behind a reverse proxy (README: behind nginx) every request comes from the proxy: the
+# client's address is then the last one in X-Forwarded-For, which the proxy sets. Never on
+# without a proxy that overwrites the header: clients could choose their own address.
+BEHIND_PROXY = os.environ.get("GONGKAI_BEHIND_PROXY") == "1"
+if BEHIND_PROXY:
+    AXES_IPWARE_PROXY_COUNT = 1
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
 CSRF_TRUSTED_ORIGINS = [
     o for o in os.environ.get("GONGKAI_CSRF_TRUSTED_ORIGINS", "").split(",") if o
 ]
+# Passwords set through the office's pages and `gongkai init` (messages in Chinese).
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+# ---- The report library (gongkai_web.library): the task queue runs on this same database
+# (django-tasks' database backend; `gongkai serve` starts a worker, production runs
+# `python -m gongkai_web db_worker`), and the limits on reading one untrusted file.
+INSTALLED_APPS += ["django_tasks", "django_tasks_db", "gongkai_web.library"]
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+LIBRARY_READ_SECONDS = int(os.environ.get("GONGKAI_LIBRARY_READ_SECONDS", 60))
+LIBRARY_READ_MEMORY_MB = int(os.environ.get("GONGKAI_LIBRARY_READ_MEMORY_MB", 1024))
+LIBRARY_UPLOAD_MAX_BYTES = int(os.environ.get("GONGKAI_LIBRARY_UPLOAD_MAX_BYTES", 50 * 1024 * 1024))
+LIBRARY_ZIP_MAX_BYTES = int(os.environ.get("GONGKAI_LIBRARY_ZIP_MAX_BYTES", 2 * 1024 * 1024 * 1024))
+DATA_UPLOAD_MAX_NUMBER_FILES = 1000

@@ -13,4 +13,5 @@ urlpatterns = [
     # proactive disclosure: staff pages and the public portal
     path("catalogue/", include("gongkai_web.catalogue.urls")),
     path("open/", include("gongkai_web.catalogue.public_urls")),
+    path("library/", include("gongkai_web.library.urls")),
 ]

@@ -3,7 +3,8 @@
 Reading is the slow part (PDFs above all), so each worker process reads a file and runs
 the single-report rules; the year-against-year rules need every report of an agency and
 run once all files are read. A file that cannot be read is recorded with its reason and
-does not stop the others.
+does not stop the others. Workers run under a time and a memory limit per file
+(``gongkai.audit.workers``): a file that exceeds them is one such record.
 """
 
 from __future__ import annotations
@@ -12,8 +13,8 @@ import os
 import sys
 import time
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TextIO
 
@@ -21,12 +22,27 @@ from gongkai.audit.document import Document, read_for_audit
 from gongkai.audit.findings import Severity
 from gongkai.audit.rules.cross_year import compared
 from gongkai.audit.run import ReportAudit, audit_document, audit_years
+from gongkai.audit.workers import LimitedPool, Limits
 from gongkai.errors import UnreadableFile
+from gongkai.ingest.sniff import os_reason
 
 # The files of a folder that are audited: what the readers read. Answers (*.json), notes
 # and hidden files are left out; a file named on the command line is always audited.
 REPORT_SUFFIXES = frozenset(
-    {".pdf", ".docx", ".html", ".htm", ".shtml", ".xhtml", ".txt", ".md", ".markdown", ".text"}
+    {
+        ".pdf",
+        ".docx",
+        ".doc",
+        ".wps",
+        ".html",
+        ".htm",
+        ".shtml",
+        ".xhtml",
+        ".txt",
+        ".md",
+        ".markdown",
+        ".text",
+    }
 )
 # Below this many files, starting worker processes costs more than it saves.
 _PARALLEL_FROM = 4
@@ -55,18 +71,37 @@ class BatchResult:
 
 def report_files(paths: Iterable[str]) -> tuple[list[str], list[Unreadable]]:
     """The files to audit: each file given, and the report files under each folder given
-    (recursively, sorted). A path that does not exist is returned as unreadable."""
+    (recursively, sorted). A path that does not exist, and a folder (or subfolder) that
+    cannot be entered, are returned as unreadable."""
     files: list[str] = []
     problems: list[Unreadable] = []
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            files += [str(p) for p in sorted(path.rglob("*")) if _is_report_file(p, path)]
+            found, unreachable = _folder_files(path)
+            files += found
+            problems += unreachable
         elif path.exists():
             files.append(given)
         else:
             problems.append(Unreadable(given, "文件或目录不存在"))
     return files, problems
+
+
+def _folder_files(root: Path) -> tuple[list[str], list[Unreadable]]:
+    """Report files under ``root``, sorted; subfolders that could not be listed."""
+    found: list[Path] = []
+    unreachable: list[Unreadable] = []
+
+    def cannot_enter(error: OSError) -> None:
+        unreachable.append(Unreadable(str(error.filename), f"无法进入目录（{os_reason(error)}）"))
+
+    for folder, subfolders, names in os.walk(root, onerror=cannot_enter):
+        here = Path(folder)
+        subfolders[:] = [d for d in subfolders if not d.startswith(".")]
+        found += (here / name for name in names)
+    files = [str(p) for p in sorted(found) if _is_report_file(p, root)]
+    return files, sorted(unreachable, key=lambda u: u.source)
 
 
 def _is_report_file(path: Path, root: Path) -> bool:
@@ -85,14 +120,17 @@ def _internal_error(exc: Exception) -> str:
 Read = tuple[Document, ReportAudit] | Unreadable
 
 
-def read_and_audit(path: str) -> Read:
+def read_and_audit(path: str, ocr: bool = True) -> Read:
     """Read one file and run the single-report rules; never raises (runs in a worker).
-    The document comes back narrowed to what comparing years needs."""
+    The document comes back narrowed to what comparing years needs. ``ocr``: read
+    scanned PDF pages by OCR."""
     try:
-        doc = read_for_audit(path)
+        doc = read_for_audit(path, ocr=ocr)
         return doc.narrowed(compared), audit_document(doc)
     except UnreadableFile as exc:
         return Unreadable(path, exc.reason)
+    except MemoryError:  # the worker's memory limit: reported as such by the pool
+        raise
     except Exception as exc:  # a reader bug in one file must not stop the batch
         return Unreadable(path, _internal_error(exc))
 
@@ -105,20 +143,25 @@ def available_cores() -> int:
         return os.cpu_count() or 1
 
 
-def _read_all(files: Sequence[str], workers: int) -> Iterator[Read]:
-    if workers <= 1:
-        yield from map(read_and_audit, files)
-        return
-    chunk = max(1, min(4, len(files) // (workers * 16)))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(read_and_audit, files, chunksize=chunk)
+def _read_all(
+    files: Sequence[str], workers: int, limits: Limits, ocr: bool = True
+) -> Iterator[Read]:
+    task = partial(read_and_audit, ocr=ocr)
+    pool: LimitedPool[Read] = LimitedPool(task, Unreadable, workers, limits)
+    yield from pool.map(files)
 
 
 def audit_files(
-    files: Sequence[str], *, workers: int | None = None, progress: Progress | None = None
+    files: Sequence[str],
+    *,
+    workers: int | None = None,
+    progress: Progress | None = None,
+    limits: Limits | None = None,
+    ocr: bool = True,
 ) -> BatchResult:
-    """Audit the files on ``workers`` processes (default: every core), then compare each
-    report with its agency's report of the year before."""
+    """Audit the files on ``workers`` processes (default: every core), each file under
+    ``limits`` (default: 60 s and 1024 MiB), then compare each report with its agency's
+    report of the year before."""
     started = time.perf_counter()
     count = workers or available_cores()
     if len(files) < _PARALLEL_FROM:
@@ -126,7 +169,7 @@ def audit_files(
     docs: list[Document] = []
     audits: list[ReportAudit] = []
     unreadable: list[Unreadable] = []
-    for result in _read_all(files, count):
+    for result in _read_all(files, count, limits or Limits(), ocr):
         if isinstance(result, Unreadable):
             unreadable.append(result)
         else:

@@ -77,11 +77,12 @@ def build_document(layout: Layout, report: Report) -> Document:
     )
 
 
-def read_for_audit(path: str | Path) -> Document:
-    """Read one file and build its document. Raises UnreadableFile."""
+def read_for_audit(path: str | Path, *, ocr: bool = True) -> Document:
+    """Read one file and build its document; ``ocr``: read scanned PDF pages by OCR.
+    Raises UnreadableFile."""
     from gongkai.reader import read_document
 
-    layout, report = read_document(path)
+    layout, report = read_document(path, ocr=ocr)
     return build_document(layout, report)
 
 

@@ -23,6 +23,8 @@ from lxml import etree
 from gongkai.errors import UnreadableFile
 from gongkai.ingest.grid import (
     COVERED,
+    MAX_COLSPAN,
+    GridBudget,
     Slot,
     TableRows,
     clean_text,
@@ -52,6 +54,42 @@ _PARAGRAPH_RUNS = etree.XPath(
         "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006",
     },
 )
+# The same for a paragraph of a (top-level) text box: its runs are inside one box.
+_BOXED_RUNS = etree.XPath(
+    ".//w:r[count(ancestor::w:txbxContent) = 1 and not(ancestor::w:del"
+    " or ancestor::w:moveFrom or ancestor::mc:Fallback)]",
+    namespaces={
+        "w": _W[1:-1],
+        "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006",
+    },
+)
+
+
+# Caps on the package, checked in its central directory before anything is unpacked.
+# zipfile never inflates a member past the size its directory entry declares (it stops,
+# and the CRC check then fails), so these declared sizes bound the memory used.
+MAX_MEMBERS = 10_000
+MAX_XML_BYTES = 32 * 1024 * 1024  # one XML part unpacked; real document.xml: < 5 MB
+MAX_UNPACKED_BYTES = 256 * 1024 * 1024  # all parts together, images included
+MAX_RATIO = 100  # unpacked / packed, for parts over RATIO_FROM bytes
+RATIO_FROM = 1024 * 1024
+DAMAGED = "文件已损坏："
+
+
+# The paragraphs of the text boxes anchored in a paragraph (not those of a text box
+# inside another one, nor the fallback copy of a box that its mc:Choice already holds).
+_TEXT_BOX_PARAGRAPHS = etree.XPath(
+    ".//w:txbxContent[not(ancestor::mc:Fallback) and count(ancestor::w:txbxContent) = 0]/w:p",
+    namespaces={
+        "w": _W[1:-1],
+        "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006",
+    },
+)
+
+
+def _deleted_row(tr: Element) -> bool:
+    """A table row deleted with tracked changes not yet accepted: no longer in the text."""
+    return tr.find(f"{_W}trPr/{_W}del") is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +115,7 @@ def read_docx(data: bytes, name: str) -> Layout:
     """
     body = open_document(data, name)
     rows: list[Row] = []
-    for block in blocks_in_order(body):
+    for block in blocks_in_order(body, name):
         if isinstance(block, TableRows):
             rows.extend(table_rows(block, name))
         elif (row := paragraph_row(block, name)) is not None:
@@ -86,35 +124,69 @@ def read_docx(data: bytes, name: str) -> Layout:
 
 
 def open_document(data: bytes, name: str) -> Element:
-    """The document's w:body. Raises UnreadableFile for damaged or non-Word packages."""
+    """The document's w:body. Raises UnreadableFile for damaged or non-Word packages,
+    and for packages past the caps above (zip bombs)."""
     try:
+        check_package(zipfile.ZipFile(io.BytesIO(data)), name)
         document = docx.Document(io.BytesIO(data))
         body: Element = document.element.body
-    except (zipfile.BadZipFile, zlib.error, EOFError, PackageNotFoundError):
-        raise UnreadableFile(name, "Word 文档已损坏：不是完整的 .docx（ZIP）文件") from None
-    except etree.XMLSyntaxError:
-        raise UnreadableFile(name, "Word 文档已损坏：文档内容（XML）无法解析") from None
-    except (KeyError, ValueError, AttributeError):
+    except (zipfile.BadZipFile, zlib.error, EOFError, PackageNotFoundError, NotImplementedError):
+        raise UnreadableFile(
+            name, DAMAGED + "Word（.docx）压缩包不完整或已损坏（ZIP 目录或数据有误）"
+        ) from None
+    except etree.XMLSyntaxError as exc:
+        where = f"（第 {exc.lineno} 行）" if exc.lineno else ""
+        raise UnreadableFile(name, DAMAGED + f"Word 文档内容（XML）无法解析{where}") from None
+    except (KeyError, ValueError, AttributeError, TypeError):
         # A ZIP without Word's parts, or another Office format (.xlsx, .pptx, .docm).
         raise UnreadableFile(name, "这是 ZIP 压缩包，但不是 Word（.docx）文档") from None
     return body
 
 
-def blocks_in_order(body: Element) -> list[Block]:
-    """Body paragraphs and table parts in document order, tables numbered as they start."""
-    return list(_Walker().body(body))
+def check_package(package: zipfile.ZipFile, name: str) -> None:
+    """Refuse a package whose central directory declares too many members, too large a
+    part, or a compression ratio no document has. Raises UnreadableFile."""
+    members = package.infolist()
+    if len(members) > MAX_MEMBERS:
+        raise UnreadableFile(name, f"Word 文档包含 {len(members)} 个部件，超过上限 {MAX_MEMBERS}")
+    total = 0
+    for info in members:
+        size, packed = info.file_size, max(info.compress_size, 1)
+        total += size
+        xml = info.filename.lower().endswith((".xml", ".rels"))
+        if (xml and size > MAX_XML_BYTES) or total > MAX_UNPACKED_BYTES:
+            raise UnreadableFile(
+                name, f"Word 文档解压后过大（{info.filename} 等超过上限），可能是恶意构造的压缩包"
+            )
+        if size > RATIO_FROM and size / packed > MAX_RATIO:
+            raise UnreadableFile(
+                name,
+                f"Word 文档的部件 {info.filename} 压缩比异常（{size // packed}:1），"
+                "可能是恶意构造的压缩包",
+            )
+
+
+def blocks_in_order(body: Element, name: str = "") -> list[Block]:
+    """Body paragraphs and table parts in document order, tables numbered as they start.
+    Raises UnreadableFile when the tables' spans make a grid past MAX_GRID_CELLS."""
+    return list(_Walker(GridBudget(name)).body(body))
 
 
 class _Walker:
     """Carries the paragraph and table counts through one walk of the body."""
 
-    def __init__(self) -> None:
+    def __init__(self, budget: GridBudget) -> None:
         self.paragraphs = 0
         self.tables = 0
+        self.budget = budget
 
     def body(self, container: Element) -> Iterator[Block]:
         for el in _children(container, (P, TBL)):
             if el.tag == P:
+                for boxed in cast(list[Element], _TEXT_BOX_PARAGRAPHS(el)):
+                    # A title set in a text box: read where its box is anchored.
+                    self.paragraphs += 1
+                    yield Paragraph(self.paragraphs, paragraph_text(boxed, _BOXED_RUNS))
                 self.paragraphs += 1
                 yield Paragraph(self.paragraphs, paragraph_text(el))
             else:
@@ -124,8 +196,9 @@ class _Walker:
         """A table's rows, cut around the nested tables its cells hold."""
         self.tables += 1
         number = self.tables
-        trs = list(_children(tbl, (TR,)))
-        slots = pad_grid([row_slots(tr, r > 0) for r, tr in enumerate(trs)], grid_width(tbl))
+        trs = [tr for tr in _children(tbl, (TR,)) if not _deleted_row(tr)]
+        rows = [row_slots(tr, r > 0, self.budget) for r, tr in enumerate(trs)]
+        slots = pad_grid(rows, min(grid_width(tbl), MAX_COLSPAN), self.budget)
         nested = [[t for tc in _children(tr, (TC,)) for t in _children(tc, (TBL,))] for tr in trs]
         yield from cut_around_nested(number, slots, nested, self.table)
 
@@ -145,16 +218,21 @@ def grid_width(tbl: Element) -> int:
     return 0 if grid is None else len(grid.findall(f"{_W}gridCol"))
 
 
-def row_slots(tr: Element, has_row_above: bool) -> list[Slot]:
+def row_slots(tr: Element, has_row_above: bool, budget: GridBudget | None = None) -> list[Slot]:
     """One table row on the grid: a cell's text at its first column, COVERED after it.
 
     A cell that continues a merge (w:vMerge, or w:hMerge of old files, without
     "restart") covers all its columns; with nothing above or to its left to continue,
-    it is read as a cell. Columns skipped by w:gridBefore are empty cells.
+    it is read as a cell. Columns skipped by w:gridBefore are empty cells. Spans are
+    clamped to MAX_COLSPAN and counted in ``budget`` (UnreadableFile past it).
     """
-    slots: list[Slot] = [""] * _row_property(tr, "gridBefore")
+    budget = budget or GridBudget("")
+    before = min(max(_row_property(tr, "gridBefore"), 0), MAX_COLSPAN)
+    budget.take(before)
+    slots: list[Slot] = [""] * before
     for tc in _children(tr, (TC,)):
-        span = max(_cell_property(tc, "gridSpan"), 1)
+        span = min(max(_cell_property(tc, "gridSpan"), 1), MAX_COLSPAN)
+        budget.take(span)
         if (has_row_above and _continues(tc, "vMerge")) or (slots and _continues(tc, "hMerge")):
             slots.extend([COVERED] * span)
         else:
@@ -191,13 +269,13 @@ def cell_text(tc: Element) -> str:
     return join_lines(clean_text(paragraph_text(p)) for p in _children(tc, (P,)))
 
 
-def paragraph_text(p: Element) -> str:
+def paragraph_text(p: Element, runs_of: etree.XPath = _PARAGRAPH_RUNS) -> str:
     """The paragraph's text as typed: tabs and line breaks kept, deleted text left out.
 
     Runs inside hyperlinks, insertions, fields and content controls are included.
     Automatic list numbering ("一、" from a numbering style) is not text in the file.
     """
-    runs = cast(list[Element], _PARAGRAPH_RUNS(p))  # an XPath of elements only
+    runs = cast(list[Element], runs_of(p))  # an XPath of elements only
     return "".join(run_text(r) for r in runs)
 
 

@@ -15,14 +15,40 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
+from gongkai.errors import UnreadableFile
 from gongkai.ingest.layout import Cell, Row, Where
 
 Slot = str | None
 COVERED: Slot = None
 
-# The HTML table model's own limits (WHATWG 4.9.11): larger values are clamped.
+# The HTML table model's own limits (WHATWG 4.9.11): larger values are clamped. Word's
+# w:gridSpan is clamped to the same 1000 (Word itself allows 63 columns).
 MAX_COLSPAN = 1000
 MAX_ROWSPAN = 65534
+# Grid positions (merged ones included) of all the tables of one document. The national
+# form's three tables have about 500; a page of layout tables a few thousand. A file past
+# this is refused rather than laid out: spans can make a small file a huge grid.
+MAX_GRID_CELLS = 200_000
+
+
+class GridBudget:
+    """Counts the grid positions one document's tables take, refusing the file past
+    MAX_GRID_CELLS (or ``limit``) before the positions are made."""
+
+    def __init__(self, name: str, limit: int = MAX_GRID_CELLS) -> None:
+        self.name = name
+        self.limit = limit
+        self.used = 0
+
+    def take(self, count: int) -> None:
+        """Account for ``count`` more positions. Raises UnreadableFile past the limit."""
+        self.used += count
+        if self.used > self.limit:
+            raise UnreadableFile(
+                self.name,
+                f"表格过大：合并单元格展开后超过 {self.limit} 格（文件可能已损坏或被恶意构造）",
+            )
+
 
 # White space that str.split() does not know: zero-width spaces and the BOM.
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
@@ -109,13 +135,16 @@ def join_lines(lines: Iterable[str]) -> str:
     return out
 
 
-def expand_spans(rows: Sequence[Sequence[SpanCell]]) -> list[list[Slot]]:
+def expand_spans(
+    rows: Sequence[Sequence[SpanCell]], budget: GridBudget | None = None
+) -> list[list[Slot]]:
     """Lay HTML-style cells out on a grid, following the HTML table model.
 
     Each cell takes the first free column of its row; its text goes to the top-left
     position of its span and ``COVERED`` to the others. A rowspan is clamped to the
     table's last row (rowspan 0 means "to the end"). Where cells overlap (a malformed
     table) the earlier cell keeps the position. Rows are not padded: see ``table_rows``.
+    Each span is counted in ``budget`` (UnreadableFile past it) before it is laid out.
     """
     height = len(rows)
     grid: list[dict[int, Slot]] = [{} for _ in range(height)]
@@ -127,6 +156,8 @@ def expand_spans(rows: Sequence[Sequence[SpanCell]]) -> list[list[Slot]]:
             colspan = min(max(cell.colspan, 1), MAX_COLSPAN)
             rowspan = cell.rowspan if cell.rowspan > 0 else height - r
             rowspan = min(rowspan, MAX_ROWSPAN, height - r)
+            if budget is not None:
+                budget.take(rowspan * colspan)
             for dr in range(rowspan):
                 for dc in range(colspan):
                     slot = cell.text if dr == 0 and dc == 0 else COVERED
@@ -141,9 +172,15 @@ def _row_slots(positions: dict[int, Slot]) -> list[Slot]:
     return [positions.get(c, "") for c in range(width)]
 
 
-def pad_grid(slots: Sequence[Sequence[Slot]], width: int = 0) -> list[tuple[Slot, ...]]:
-    """Pad every row with empty cells to the widest row (or ``width``, if wider)."""
+def pad_grid(
+    slots: Sequence[Sequence[Slot]], width: int = 0, budget: GridBudget | None = None
+) -> list[tuple[Slot, ...]]:
+    """Pad every row with empty cells to the widest row (or ``width``, if wider).
+
+    The padding is counted in ``budget`` (UnreadableFile past it) before it is made."""
     full = max([width, *(len(row) for row in slots)])
+    if budget is not None:
+        budget.take(sum(full - len(row) for row in slots))
     return [tuple(row) + ("",) * (full - len(row)) for row in slots]
 
 

@@ -12,6 +12,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from gongkai.errors import UnreadableFile
+
+# What one document may hold, whatever its format. A real annual report has a few
+# thousand lines and under 200,000 characters; these leave a wide margin and keep the
+# mapper's work (linear, but not cheap per row) within seconds.
+MAX_ROWS = 50_000
+MAX_TEXT_CHARS = 2_000_000
+
 
 @dataclass(frozen=True, slots=True)
 class Where:
@@ -23,6 +31,9 @@ class Where:
     table: int | None = None
     row: int | None = None
     col: int | None = None
+    # Read by OCR from a page image: the engine's confidence (0 to 1) in the least sure
+    # character; None: the text was in the file (text layer, markup, plain text).
+    ocr: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,3 +74,23 @@ class Layout:
 def text_row(text: str, where: Where) -> Row:
     """A row of running text."""
     return Row((Cell(text, where),), delimited=False)
+
+
+def check_size(name: str, *, rows: int, chars: int) -> None:
+    """Refuse a document past MAX_ROWS rows (lines) or MAX_TEXT_CHARS characters.
+    Raises UnreadableFile naming the bound."""
+    if rows > MAX_ROWS:
+        raise UnreadableFile(
+            name, f"文本行数过多（{rows} 行，上限 {MAX_ROWS} 行），不像一份年度报告"
+        )
+    if chars > MAX_TEXT_CHARS:
+        raise UnreadableFile(
+            name, f"文字过多（{chars} 字符，上限 {MAX_TEXT_CHARS} 字符），不像一份年度报告"
+        )
+
+
+def check_layout(layout: Layout) -> Layout:
+    """The layout, if within MAX_ROWS and MAX_TEXT_CHARS. Raises UnreadableFile."""
+    chars = sum(len(cell.text) for row in layout.rows for cell in row.cells)
+    check_size(layout.file, rows=len(layout.rows), chars=chars)
+    return layout

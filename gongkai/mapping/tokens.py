@@ -19,9 +19,21 @@ _NUMBER = r"[-－−]?(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:[.．]\d+)?(?:\s*万?元
 _NUMBER_RE = re.compile(_NUMBER)
 _WHOLE_NUMBER = re.compile(rf"^\s*(?:{_NUMBER})\s*$")
 # A number followed by one of these is narrative ("373 条", "2020 年"), not a table value.
-_UNIT_AFTER = re.compile(r"^\s*[年月日件条个项人次名家份篇场期页号%％天批户类余多]")
+# Both are matched at a position (``match(text, pos)``, anchored there), never on a slice:
+# slicing the rest of a long line at each number made reading quadratic in its length.
+_UNIT_AFTER = re.compile(r"\s*[年月日件条个项人次名家份篇场期页号%％天批户类余多]")
 # "1." / "2、" directly before label text: the ordinal of a table row label.
-_ORDINAL_AFTER = re.compile(r"^[.．、]\s*(?=\D)")
+_ORDINAL_AFTER = re.compile(r"[.．、]\s*(?=\D)")
+# A cell that is a number with something around it ("13*", "13件", "约13", "13（注）"):
+# no plain number, but it holds its column's place. Read as a label, it would let the
+# next column's value slide into its place; as a value it fails to parse and is named.
+_NEAR_NUMBER = re.compile(
+    rf"^\s*(?:约|近|共|计|逾|超过|不足|大约)?\s*(?:{_NUMBER})\s*"
+    r"(?:人次|[件个项条次份篇人家户名]|[*＊※#＃△▲☆★]+|[（(][^）)]{0,12}[）)])?\s*$"
+)
+# Only a short cell is tried: the pattern's runs of white space meet, which costs
+# backtracking on long text.
+_NEAR_NUMBER_CHARS = 40
 # Placeholders some layouts print in an empty cell.
 _BLANK_MARKS = {"", "-", "－", "—", "–", "/", "／", "\\"}
 
@@ -52,6 +64,11 @@ class Item:
     @property
     def is_data(self) -> bool:
         return any(not t.blank for t in self.values)
+
+    @property
+    def is_blank_row(self) -> bool:
+        """A table row that prints cells and leaves every one of them blank."""
+        return self.delimited and not self.is_data and any(not t.padding for t in self.values)
 
 
 def rows_to_items(rows: tuple[Row, ...]) -> list[Item]:
@@ -98,7 +115,16 @@ def delimited_items(row: Row) -> list[Item]:
         parts = text.split()
         if parts and all(is_number(p) for p in _rejoin_units(parts)):
             current.where = current.where or cell.where
-            current.values.extend(Token(p, cell.where) for p in _rejoin_units(parts))
+            current.values.extend(
+                Token(p, cell.where, run=_looks_run_together(p)) for p in _rejoin_units(parts)
+            )
+        elif (
+            (current.label or current.values)
+            and len(text) <= _NEAR_NUMBER_CHARS
+            and _NEAR_NUMBER.match(text)
+        ):
+            current.where = current.where or cell.where
+            current.values.append(Token(text, cell.where))
         elif text in _BLANK_MARKS or is_blank_text(text):
             current.values.append(Token(text, cell.where, blank=True, padding=cell.padding))
         else:
@@ -111,6 +137,16 @@ def delimited_items(row: Row) -> list[Item]:
     if current.label or current.is_data:
         items.append(current)
     return items
+
+
+# A table cell with this many digits and nothing between them is taken as cells run
+# together (a row flattened into one cell: "10203120001200000"); the form's identities
+# then decide whether, and how, it splits (``fit_row``), and nothing is split otherwise.
+_RUN_DIGITS = 6
+
+
+def _looks_run_together(text: str) -> bool:
+    return text.isdigit() and len(text) >= _RUN_DIGITS
 
 
 def is_blank_text(text: str) -> bool:
@@ -145,12 +181,11 @@ def text_items(row: Row) -> list[Item]:
         if not (current.values and not between.strip()):
             current.label += between
         printed = match.group(0)
-        after = text[end:]
-        if _UNIT_AFTER.match(after):
+        if _UNIT_AFTER.match(text, end):
             current.label += printed
             pos = end
             continue
-        if _ORDINAL_AFTER.match(after) and "." not in printed and "．" not in printed:
+        if _ORDINAL_AFTER.match(text, end) and "." not in printed and "．" not in printed:
             # "…00000002.其他…": the last digit is the next label's ordinal.
             value, ordinal = printed[:-1], printed[-1]
             if value.strip("-－− "):

@@ -26,7 +26,7 @@ def parse_value(text: str, *, money: bool) -> Parsed:
     and an amount printed in 元 is converted (and the conversion noted)."""
     match = _PARTS.match(unicodedata.normalize("NFKC", text).replace(",", ""))
     if match is None:
-        return Parsed(None, f"“{text}”不是数字")
+        return Parsed(None, f"“{text}”不是单纯的数字，该栏未记录，请核对原件")
     sign, digits, unit = match.groups()
     digits = digits.replace("．", ".")
     try:

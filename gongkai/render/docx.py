@@ -97,6 +97,19 @@ def _repeat_header(row: Any) -> None:
     trpr.append(header)
 
 
+def _cell_margins(grid: Any) -> None:
+    """The form's narrow cell margins (0.1 cm left and right, none above and below), so two
+    characters fit the 15 columns of table 4 as they do on the blank form."""
+    tblpr = grid._tbl.tblPr
+    margins = OxmlElement("w:tblCellMar")
+    for side, width in (("top", 0), ("left", 57), ("bottom", 0), ("right", 57)):
+        element = OxmlElement(f"w:{side}")
+        element.set(qn("w:w"), str(width))
+        element.set(qn("w:type"), "dxa")
+        margins.append(element)
+    tblpr.append(margins)
+
+
 def add_table(document: Any, table: FormTable, fonts: Fonts) -> None:
     """Draw ``table`` with its merges, widths scaled to the text width, and borders."""
     width = len(table.widths)
@@ -104,25 +117,33 @@ def add_table(document: Any, table: FormTable, fonts: Fonts) -> None:
     grid.style = "Table Grid"
     grid.alignment = WD_TABLE_ALIGNMENT.CENTER
     grid.autofit = False
+    _cell_margins(grid)
     total = sum(table.widths)
     twips = [Twips(w * TEXT_WIDTH_TWIPS // total) for w in table.widths]
     for column, w in zip(grid.columns, twips, strict=True):
         column.width = w
-    for row in grid.rows:
-        for cell, w in zip(row.cells, twips, strict=True):
-            cell.width = w
+    # Every cell once, before merging: python-docx's table.cell() walks the whole table on
+    # each call (2 s for the three tables); a region's anchor and far corner stay valid
+    # while regions do not overlap.
+    cells = grid._cells
+    for index, cell in enumerate(cells):
+        cell.width = twips[index % width]
     for index in range(table.header_rows):
         _repeat_header(grid.rows[index])
     for placed in table.cells:
-        cell = grid.cell(placed.row, placed.col)
+        cell = cells[placed.row * width + placed.col]
         if placed.rowspan > 1 or placed.colspan > 1:
-            end = grid.cell(placed.row + placed.rowspan - 1, placed.col + placed.colspan - 1)
-            cell = cell.merge(end)
+            end = (placed.row + placed.rowspan - 1) * width + placed.col + placed.colspan - 1
+            cell = cell.merge(cells[end])
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
         paragraph = cell.paragraphs[0]
         paragraph.paragraph_format.line_spacing = 1.0
         label = placed.kind is Kind.HEAD and table.name == "table3" and placed.col in (1, 2)
         paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT if label else WD_ALIGN_PARAGRAPH.CENTER
+        # table 2 is short: keep it on one page, as the form prints it
+        paragraph.paragraph_format.keep_with_next = (
+            table.name == "table2" and placed.row + placed.rowspan < table.rows
+        )
         if placed.text:
             _set_font(paragraph.add_run(placed.text), fonts.table[0], TABLE_PT)
 

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from html import escape
 
 from gongkai.catalogue.forms import Template
-from gongkai.render.layout import FormTable, Kind, table3, table4, tables
+from gongkai.render.layout import WIDTHS, FormTable, Kind, table3, table4, tables
 from gongkai.render.model import (
     BODY_PT,
     SECTION_TITLES,
@@ -26,16 +26,22 @@ from gongkai.render.model import (
 _TABLE_OF = {Section.PROACTIVE: 0, Section.APPLICATIONS: 1, Section.REVIEWS: 2}
 
 
+_PAGE = """
+@page {{ size: A4; margin: 37mm 26mm 35mm 28mm;
+  @bottom-center {{ content: "— " counter(page) " —"; font-family: {number}; font-size: 14pt; }} }}
+"""
+
+
 def _families(names: tuple[str, ...], generic: str) -> str:
     return ", ".join([*(f'"{n}"' for n in names), generic])
 
 
-def stylesheet(fonts: Fonts) -> str:
-    """CSS for the report; scoped under ``.gk-report`` so the portal can embed it."""
-    return f"""
-@page {{ size: A4; margin: 37mm 26mm 35mm 28mm;
-  @bottom-center {{ content: "— " counter(page) " —"; font-family: {_families(fonts.table, "serif")};
-    font-size: 14pt; }} }}
+def stylesheet(fonts: Fonts, *, page: bool = True) -> str:
+    """CSS for the report, scoped under ``.gk-report`` so the portal can embed it;
+    ``page``: with the printed page's set-up (@page), for a standalone document."""
+    return (
+        (_PAGE.format(number=_families(fonts.table, "serif")) if page else "")
+        + f"""
 .gk-report {{ font-family: {_families(fonts.body, "serif")}; font-size: {BODY_PT}pt;
   line-height: 1.75; color: #000; max-width: 156mm; margin: 0 auto; }}
 .gk-report h1 {{ font-family: {_families(fonts.title, "serif")}; font-size: {TITLE_PT}pt;
@@ -52,12 +58,13 @@ def stylesheet(fonts: Fonts) -> str:
 .gk-report td.gk-label {{ text-align: left; }}
 .gk-report tr {{ page-break-inside: avoid; }}
 """
+        + column_widths()
+    )
 
 
 def table_html(table: FormTable) -> str:
     """One table with rowspan/colspan; header rows in <thead> (repeated on each page)."""
-    total = sum(table.widths)
-    cols = "".join(f'<col style="width:{w * 100 / total:.2f}%">' for w in table.widths)
+    cols = "<col>" * len(table.widths)  # widths in the stylesheet (no inline styles)
     rows = []
     for cells in table.by_row():
         tds = []
@@ -90,6 +97,18 @@ def report_body(report: FormReport) -> str:
         if line:
             parts.append(f'<p class="gk-sign">{escape(line)}</p>')
     return f'<div class="gk-report">{"".join(parts)}</div>'
+
+
+def column_widths() -> str:
+    """The form's column proportions as CSS rules, one per column of each table."""
+    rules = []
+    for name, widths in WIDTHS.items():
+        total = sum(widths)
+        rules += [
+            f".gk-report table.gk-{name} col:nth-child({i}) {{ width: {w * 100 / total:.2f}%; }}"
+            for i, w in enumerate(widths, start=1)
+        ]
+    return "\n".join(rules) + "\n"
 
 
 def _page(title: str, body: str, fonts: Fonts) -> str:

@@ -91,6 +91,14 @@ T3_LABELS = {r.id: r.label for r in T3_ROWS}
 T3_LABELS["partial"] = "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"
 
 
+# Relative column widths of each table, as the blank form's Word file gives them (twips).
+WIDTHS: dict[str, tuple[int, ...]] = {
+    "table2": (2435, 2435, 2435, 2435),
+    "table3": (754, 921, 3271, *([685] * 7)),
+    "table4": (649,) * 7 + (650,) * 8,
+}
+
+
 def _spread(count: int, width: int = 4) -> list[int]:
     """Column spans that share ``width - 1`` value columns among ``count`` columns, the
     last one taking what is left (a single column spans all three, as on the form)."""
@@ -123,7 +131,7 @@ def table2(template: Template, cells: Mapping[str, CellValue]) -> FormTable:
                 placed.append(Placed(row, col, show(cid, cells.get(cid)), Kind.VALUE, 1, span, cid))
                 col += span
             row += 1
-    return FormTable("table2", row, (2435, 2435, 2435, 2435), tuple(placed))
+    return FormTable("table2", row, WIDTHS["table2"], tuple(placed))
 
 
 def table3(template: Template, cells: Mapping[str, CellValue]) -> FormTable:
@@ -156,8 +164,7 @@ def table3(template: Template, cells: Mapping[str, CellValue]) -> FormTable:
         for i, column in enumerate(T3_COLUMNS):
             cid = f"t3.{row_id}.{column.id}"
             placed.append(Placed(row, 3 + i, show(cid, cells.get(cid)), Kind.VALUE, cell_id=cid))
-    widths = (754, 921, 3271, *([685] * 7))
-    return FormTable("table3", 3 + len(ids), widths, tuple(placed), header_rows=3)
+    return FormTable("table3", 3 + len(ids), WIDTHS["table3"], tuple(placed), header_rows=3)
 
 
 def table4(cells: Mapping[str, CellValue]) -> FormTable:
@@ -171,7 +178,7 @@ def table4(cells: Mapping[str, CellValue]) -> FormTable:
         for i, column in enumerate(T4_COLUMNS):
             cid = f"t4.{group.id}.{column.id}"
             placed.append(Placed(3, g * 5 + i, show(cid, cells.get(cid)), Kind.VALUE, cell_id=cid))
-    return FormTable("table4", 4, (649,) * 7 + (650,) * 8, tuple(placed), header_rows=3)
+    return FormTable("table4", 4, WIDTHS["table4"], tuple(placed), header_rows=3)
 
 
 def tables(template: Template, cells: Mapping[str, CellValue]) -> tuple[FormTable, ...]:

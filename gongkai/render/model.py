@@ -48,10 +48,10 @@ class Fonts:
     table: tuple[str, ...] = ("宋体", "SimSun", "Noto Serif CJK SC")
 
 
-# Sizes in points: 二号 22, 三号 16, 小四 12 (tables), 五号 10.5 (table 3's narrow columns).
+# Sizes in points: 二号 22, 三号 16; tables 10 pt as the blank national form prints them.
 TITLE_PT = 22.0
 BODY_PT = 16.0
-TABLE_PT = 10.5
+TABLE_PT = 10.0
 
 
 @dataclass(frozen=True, slots=True)

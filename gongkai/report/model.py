@@ -28,6 +28,11 @@ class Provenance(BaseModel):
     row: int | None = None
     col: int | None = None
     text: str = Field(description="the text as printed, before any conversion")
+    ocr: float | None = Field(
+        default=None,
+        description="read by OCR from a page image: the engine's confidence, 0 to 1 "
+        "(absent or null: the text was in the file)",
+    )
 
 
 class ReportWarning(BaseModel):
@@ -38,6 +43,11 @@ class ReportWarning(BaseModel):
     code: str
     message: str
     cells: tuple[str, ...] = ()
+    digits: str | None = Field(
+        default=None,
+        description="split_ambiguous: the run-together digits as printed (tokens separated"
+        " by a space), which ``cells`` share in order",
+    )
 
 
 class Report(BaseModel):

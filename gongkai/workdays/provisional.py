@@ -140,4 +140,3 @@ class ProvisionalCalendar(Calendar):
 def provisional_calendar(base: Calendar) -> ProvisionalCalendar:
     """``base`` continued provisionally (see :class:`ProvisionalCalendar`)."""
     return ProvisionalCalendar(base)
-

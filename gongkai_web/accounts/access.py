@@ -29,13 +29,49 @@ def is_supervisor(user: Any) -> bool:
     )
 
 
+def subtree_ids(roots: set[int]) -> set[int]:
+    """The agencies ``roots`` and every agency below them in the region tree."""
+    children: dict[int, list[int]] = {}
+    for pk, parent in Agency.objects.exclude(parent=None).values_list("pk", "parent"):
+        children.setdefault(parent, []).append(pk)
+    found, todo = set(roots), list(roots)
+    while todo:
+        for child in children.get(todo.pop(), ()):
+            if child not in found:  # a loop in the tree (bad data) ends here
+                found.add(child)
+                todo.append(child)
+    return found
+
+
+def supervised_ids(user: Any) -> set[int] | None:
+    """The agencies ``user`` supervises: None for all, else ids (empty: not a supervisor)."""
+    if not user.is_authenticated:
+        return set()
+    regions = list(
+        Membership.objects.filter(user=user, role=Role.SUPERVISOR).values_list("agency", flat=True)
+    )
+    if any(r is None for r in regions):
+        return None
+    return subtree_ids({r for r in regions if r is not None})
+
+
+def supervises_all(user: Any) -> bool:
+    """A supervisor of every agency (a supervisor membership without an agency)."""
+    return supervised_ids(user) is None
+
+
 def visible_agencies(user: Any) -> QuerySet[Agency]:
-    """Agencies whose cases ``user`` may read."""
+    """Agencies whose cases ``user`` may read: those of their roles, and for a supervisor
+    the region supervised (an agency and everything below it; no agency: all)."""
     if not user.is_authenticated:
         return Agency.objects.none()
-    if is_supervisor(user):
+    supervised = supervised_ids(user)
+    if supervised is None:
         return Agency.objects.all()
-    return Agency.objects.filter(memberships__user=user).distinct()
+    own = set(
+        Membership.objects.filter(user=user).exclude(agency=None).values_list("agency", flat=True)
+    )
+    return Agency.objects.filter(pk__in=own | supervised)
 
 
 def roles_in(user: Any, agency: Agency) -> set[str]:
@@ -60,6 +96,8 @@ def visible_applications(user: Any) -> QuerySet[Application]:
 
 def get_application(user: Any, pk: int) -> Application:
     """The case if ``user`` may read it, else 404 (never 403: its existence is not revealed)."""
+    if not 0 < pk < 2**63:  # a number no database column holds: not a case
+        raise Http404("没有这个申请")
     app = visible_applications(user).select_related("agency", "assignee").filter(pk=pk).first()
     if app is None:
         raise Http404("没有这个申请")

@@ -61,17 +61,27 @@ class Role(models.TextChoices):
     HANDLER = "handler", "承办"
     REVIEWER = "reviewer", "审核"
     ADMIN = "admin", "机关管理员"
-    SUPERVISOR = "supervisor", "监督（只读，全部机关）"
+    SUPERVISOR = "supervisor", "监督（只读；本机关及下级，或全部机关）"
 
 
 class Membership(models.Model):
-    """A person's role in one agency; a supervisor's membership has no agency (sees all)."""
+    """A person's role in one agency. A supervisor's membership names the region it oversees:
+    that agency and every agency below it (``Agency.parent``); with no agency, all of them."""
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name="用户",
     )
     agency = models.ForeignKey(
-        Agency, on_delete=models.CASCADE, null=True, blank=True, related_name="memberships"
+        Agency,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="memberships",
+        verbose_name="机关",
+        help_text="监督岗位：所监督的区域（该机关及其下级）；留空为全部机关",
     )
     role = models.CharField("角色", max_length=20, choices=Role.choices)
 
@@ -80,9 +90,8 @@ class Membership(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["user", "agency", "role"], name="one_role_once"),
             models.CheckConstraint(
-                condition=models.Q(role="supervisor", agency__isnull=True)
-                | (~models.Q(role="supervisor") & models.Q(agency__isnull=False)),
-                name="supervisor_has_no_agency",
+                condition=models.Q(role="supervisor") | models.Q(agency__isnull=False),
+                name="only_supervisor_without_agency",
             ),
         ]
 

@@ -104,9 +104,14 @@ def check(report: AnnualReport) -> CheckResult:
     """Every audit rule on the draft, and the year rules against the year before."""
     doc = _document_of(of_draft(report))
     audit = audit_document(doc)
-    before, source = year_before(report)
+    reason = (
+        f"没有{report.agency.name} {report.year - 1} 年度的已公开或导入的报告，无法与上一年度比较"
+    )
+    try:
+        before, source = year_before(report)
+    except AnnualError as exc:  # an imported file that can no longer be read
+        before, source, reason = None, "", f"{exc}，无法与上一年度比较"
     if before is None:
-        reason = f"没有{report.agency.name} {report.year - 1} 年度的已公开或导入的报告，无法与上一年度比较"
         audit = audit.adding([], [NotChecked(rule.id, (), reason) for rule in YEAR_RULES])
     else:
         findings, skipped = audit_pair(before, doc)

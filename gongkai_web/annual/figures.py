@@ -79,6 +79,8 @@ class YearFacts:
     """What section 一 and section 六 state beyond the tables."""
 
     by_channel: list[tuple[str, int]]  # applications received in the year, by channel
+    published: int | None  # catalogue items published in the year (None: no catalogue)
+    published_by_channel: list[tuple[str, int]]  # the same by publication channel
     fee_notices: int  # fee notices served in the year
     fees_paid: int  # of which paid in the year
     fee_amount: Decimal  # 信息处理费 collected in the year, yuan
@@ -96,7 +98,34 @@ def year_facts(agency: Agency, year: int) -> YearFacts:
     served = fees.filter(served__gte=start, served__lte=end).count()
     paid = fees.filter(paid__gte=start, paid__lte=end)
     amount = paid.aggregate(total=Sum("amount"))["total"] or Decimal(0)
-    return YearFacts(by_channel, served, paid.count(), Decimal(amount))
+    published, published_by_channel = _published(agency, year)
+    return YearFacts(
+        by_channel, published, published_by_channel, served, paid.count(), Decimal(amount)
+    )
+
+
+def _published(agency: Agency, year: int) -> tuple[int | None, list[tuple[str, int]]]:
+    """Items the catalogue published in ``year``, in all and per channel (an item on two
+    channels counts under each); None while the catalogue app is not installed."""
+    if not django_apps.is_installed("gongkai_web.catalogue"):
+        return None, []
+    from gongkai_web.catalogue.defaults import CHANNELS as PUBLICATION_CHANNELS
+    from gongkai_web.catalogue.models import Item, ItemStatus
+
+    items = Item.objects.filter(
+        agency=agency,
+        status=ItemStatus.PUBLISHED,
+        published_on__gte=dt.date(year, 1, 1),
+        published_on__lte=dt.date(year, 12, 31),
+    )
+    counts: dict[str, int] = {}
+    total = 0
+    for channels in items.values_list("channels", flat=True):
+        total += 1
+        for channel in channels or []:
+            counts[channel] = counts.get(channel, 0) + 1
+    names = dict(PUBLICATION_CHANNELS)
+    return total, [(names.get(c, c), n) for c, n in sorted(counts.items(), key=lambda kv: -kv[1])]
 
 
 def _n(cells: Mapping[str, Any], cid: str) -> int:
@@ -130,8 +159,16 @@ def overview_text(agency: Agency, year: int, cells: Mapping[str, Any], facts: Ye
         for label, cid in (("规章", "t2.rules.made"), ("规范性文件", "t2.normative.made"))
         if cells.get(cid) is not None
     ]
+    proactive = []
+    if facts.published is not None:
+        channels = "、".join(f"通过{name}发布{n}条" for name, n in facts.published_by_channel)
+        proactive.append(
+            f"本年主动公开政府信息{facts.published}条" + (f"，其中{channels}" if channels else "")
+        )
     if made:
-        paragraphs.append(f"（一）主动公开。本年制发{'、'.join(made)}，均已按规定主动公开。")
+        proactive.append(f"本年制发{'、'.join(made)}")
+    if proactive:
+        paragraphs.append(f"（一）主动公开。{'；'.join(proactive)}。")
     else:
         paragraphs.append("（一）主动公开。（主动公开情况见表二，请补充说明公开渠道。）")
     channels = "、".join(f"{name}{n}件" for name, n in facts.by_channel)

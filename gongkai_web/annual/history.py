@@ -10,9 +10,12 @@ from typing import Any
 from django.core.files.base import ContentFile
 from django.db import transaction
 
+from gongkai.audit.sections import headings
 from gongkai.catalogue.forms import Template
 from gongkai.errors import GongkaiError
-from gongkai.reader import read_report
+from gongkai.ingest.layout import Layout
+from gongkai.reader import read_document
+from gongkai.render import Section
 from gongkai_web.accounts.models import Agency
 from gongkai_web.annual.errors import AnnualError
 from gongkai_web.annual.journal import record
@@ -25,6 +28,27 @@ SUFFIXES = (".pdf", ".docx", ".html", ".htm", ".txt", ".md")
 def _safe_name(name: str) -> str:
     base = Path(name).name.strip() or "report"
     return base[-120:]
+
+
+# The sections whose text is shown beside this year's draft (一, 五, 六).
+_KEPT = {1: Section.OVERVIEW, 5: Section.PROBLEMS, 6: Section.OTHER}
+
+
+def section_texts(layout: Layout) -> dict[str, str]:
+    """The running text of sections 一, 五 and 六 of a read report, by its numbered headings
+    (tables left out), for showing last year's text beside this year's draft."""
+    texts: dict[str, list[str]] = {}
+    current: int | None = None
+    for row in layout.rows:
+        if row.delimited:
+            continue
+        found = [h for h in headings([row]) if h.section is not None]
+        if found and row.text.lstrip().startswith(found[0].numeral):
+            current = found[0].section
+            continue
+        if current in _KEPT and row.text.strip():
+            texts.setdefault(_KEPT[current].value, []).append(row.text.strip())
+    return {k: "\n".join(v)[:20000] for k, v in texts.items()}
 
 
 @transaction.atomic
@@ -47,7 +71,9 @@ def import_report(
         path = Path(folder) / name
         path.write_bytes(data)
         try:
-            read = read_report(path)
+            # No OCR inside a web request: a scan takes tens of seconds and would outlast
+            # the request; it is refused with the reader's "needs OCR" reason.
+            layout, read = read_document(path, ocr=False)
         except GongkaiError as exc:
             raise AnnualError(f"无法读取该文件：{exc}") from exc
     found = read.year if read.year is not None else year
@@ -68,6 +94,7 @@ def import_report(
         cells=dict(read.cells),
         provenance={k: v.model_dump(mode="json") for k, v in read.provenance.items()},
         warnings=[w.model_dump(mode="json") for w in read.warnings],
+        sections=section_texts(layout),
         imported_by=actor,
     )
     imported.file.save(name, ContentFile(data), save=False)

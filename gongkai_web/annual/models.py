@@ -34,7 +34,9 @@ class AnnualReport(models.Model):
     ``changes``: what the last recomputation changed, ``[{"cell", "before", "after"}]``.
     """
 
-    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="annual_reports")
+    agency = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, related_name="annual_reports", verbose_name="机关"
+    )
     year = models.PositiveSmallIntegerField("年度")
     template = models.CharField("表格版本", max_length=4, choices=TemplateChoice.choices)
     status = models.CharField("状态", max_length=20, choices=Status.choices, default=Status.DRAFT)
@@ -46,8 +48,8 @@ class AnnualReport(models.Model):
     )
     changes = models.JSONField("上次重新计算的变化", default=list)
     computed_at = models.DateTimeField("计算时间", null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name="创建时间")
+    updated_at = models.DateTimeField(auto_now=True, verbose_name="修改时间")
 
     class Meta:
         verbose_name = verbose_name_plural = "年度报告"
@@ -67,7 +69,9 @@ class AnnualReport(models.Model):
 class Version(models.Model):
     """A published version: locked (never updated), readable for ever on the portal."""
 
-    report = models.ForeignKey(AnnualReport, on_delete=models.PROTECT, related_name="versions")
+    report = models.ForeignKey(
+        AnnualReport, on_delete=models.PROTECT, related_name="versions", verbose_name="年度报告"
+    )
     number = models.PositiveSmallIntegerField("版本")
     agency_name = models.CharField("机关名称", max_length=100)
     template = models.CharField("表格版本", max_length=4, choices=TemplateChoice.choices)
@@ -77,7 +81,11 @@ class Version(models.Model):
     findings = models.JSONField("发布时的检查结果", default=list)
     published_at = models.DateTimeField("发布时间")
     published_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        related_name="+",
+        verbose_name="发布人",
     )
 
     class Meta:
@@ -95,16 +103,26 @@ class Acknowledgement(models.Model):
     """A warning of the checks that a person accepted before publishing, and why."""
 
     report = models.ForeignKey(
-        AnnualReport, on_delete=models.CASCADE, related_name="acknowledgements"
+        AnnualReport,
+        on_delete=models.CASCADE,
+        related_name="acknowledgements",
+        verbose_name="年度报告",
     )
     key = models.CharField("检查项", max_length=500)
     rule = models.CharField("规则", max_length=100)
     message = models.TextField("提示内容")
     reason = models.TextField("理由")
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    at = models.DateTimeField(auto_now_add=True)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="确认人"
+    )
+    at = models.DateTimeField(auto_now_add=True, verbose_name="确认时间")
     version = models.ForeignKey(
-        Version, on_delete=models.PROTECT, null=True, blank=True, related_name="acknowledgements"
+        Version,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="acknowledgements",
+        verbose_name="版本",
     )
 
     class Meta:
@@ -120,7 +138,9 @@ class HistoricalReport(models.Model):
     """A report of an earlier year as published (imported from its file through the
     reader), kept with every cell's provenance for the year-on-year checks."""
 
-    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
+    agency = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, related_name="+", verbose_name="机关"
+    )
     year = models.PositiveSmallIntegerField("年度")
     template = models.CharField("表格版本", max_length=10)
     file = models.FileField("文件", upload_to=history_path)
@@ -130,9 +150,9 @@ class HistoricalReport(models.Model):
     warnings = models.JSONField("读取提示", default=list)
     sections = models.JSONField("正文", default=dict)
     imported_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="导入人"
     )
-    imported_at = models.DateTimeField(auto_now_add=True)
+    imported_at = models.DateTimeField(auto_now_add=True, verbose_name="导入时间")
 
     class Meta:
         verbose_name = verbose_name_plural = "历史年度报告"

@@ -22,8 +22,9 @@ from gongkai_web.annual.models import AnnualReport, Status, Version
 def publish(report: AnnualReport, actor: Any, change_note: str = "") -> Version:
     """Lock the draft as the next version. Raises AnnualError naming every error and every
     unacknowledged warning; a correction (version 2 on) needs a change note."""
-    report = AnnualReport.objects.select_for_update().get(pk=report.pk)
-    if not report.editable:
+    locked = AnnualReport.objects.select_for_update().get(pk=report.pk)
+    report.refresh_from_db()
+    if not locked.editable:
         raise AnnualError("报告已公开；如需更正，请先点击“更正”")
     number = (report.versions.aggregate(n=Max("number"))["n"] or 0) + 1
     change_note = change_note.strip()
@@ -59,6 +60,7 @@ def publish(report: AnnualReport, actor: Any, change_note: str = "") -> Version:
 def start_correction(report: AnnualReport, actor: Any) -> None:
     """Reopen a published report's draft for a correction; the published version stays
     on the portal until the corrected one is published."""
+    report.refresh_from_db()
     if report.status != Status.PUBLISHED:
         raise AnnualError("只有已公开的报告才能更正")
     report.status = Status.CORRECTING

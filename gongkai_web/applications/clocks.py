@@ -99,7 +99,9 @@ def clocks_of(app: Application, cal: Calendar, reply: Deadline | None) -> list[C
     if app.pk and app.status == Status.AWAITING_FEE:
         for f in app.fees.all():
             if f.paid is None:
-                found.append(_clock(ClockKind.FEE, fee_payment_due(cal, f.served), f"{f.amount} 元"))
+                found.append(
+                    _clock(ClockKind.FEE, fee_payment_due(cal, f.served), f"{f.amount} 元")
+                )
     if reply is not None and app.status in REPLY_RUNS:
         if not app.extension_days:
             found.append(_clock(ClockKind.EXTENSION, reply, "如需延期，应在答复期限届满前批准"))

@@ -31,6 +31,7 @@ from gongkai_web.applications.models import (
     ProceedingKind,
     ProceedingResult,
 )
+from gongkai_web.input_hygiene import CASE_EARLIEST, CleanInputMixin
 
 # The 第二十九条 contents of an application, as stored on the case.
 APPLICANT_FIELDS = [
@@ -45,6 +46,9 @@ APPLICANT_FIELDS = [
     "delivery",
 ]
 RECEIPT_FIELDS = ["channel", "arrived", "confirmed"]
+# The fee step's bound (items or pages in one notice): far above any real notice, small
+# enough that the fee arithmetic stays instant.
+MAX_FEE_QUANTITY = 100_000
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 _REQUIRED = {
     "applicant_type": "请选择申请人类型",
@@ -68,8 +72,10 @@ def _date_field(label: str, required: bool = True, help_text: str = "") -> forms
     )
 
 
-class ApplicantForm(forms.ModelForm):
+class ApplicantForm(CleanInputMixin, forms.ModelForm):
     """What 第二十九条 requires of every application, by whatever channel it came."""
+
+    earliest_date = CASE_EARLIEST
 
     class Meta:
         model = Application
@@ -146,8 +152,10 @@ class IntakeForm(ApplicantForm):
 # --- handling steps -------------------------------------------------------------------------
 
 
-class StepForm(forms.Form):
+class StepForm(CleanInputMixin, forms.Form):
     """Every step happens on a day (default today) and may carry a note."""
+
+    earliest_date = CASE_EARLIEST
 
     on = _date_field("日期")
 
@@ -160,11 +168,22 @@ class StepForm(forms.Form):
         on: dt.date = self.cleaned_data["on"]
         if on > timezone.localdate():
             raise forms.ValidationError("日期不能晚于今天")
+        if on < self.app.received:
+            raise forms.ValidationError(f"日期不能早于收到申请之日（{self.app.received:%Y-%m-%d}）")
         return on
 
 
+class PersonChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    """Staff chosen by name, not by login."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        from gongkai_web.accounts.templatetags.people import display_name
+
+        return display_name(obj)
+
+
 class AssignForm(StepForm):
-    handler = forms.ModelChoiceField(
+    handler = PersonChoiceField(
         label="承办人",
         queryset=get_user_model().objects.none(),
         error_messages={"required": "请选择承办人", "invalid_choice": "请选择本机关的承办人"},
@@ -239,8 +258,13 @@ class FeeForm(StepForm):
     quantity = forms.IntegerField(
         label="件数或页数",
         min_value=1,
+        max_value=MAX_FEE_QUANTITY,
         help_text="按件：本申请按“一事一申请”拆分的件数（本月此前的申请自动计入）；按量：提供信息的页数",
-        error_messages={"required": "请填写件数或页数", "min_value": "件数或页数应至少为 1"},
+        error_messages={
+            "required": "请填写件数或页数",
+            "min_value": "件数或页数应至少为 1",
+            "max_value": f"件数或页数不能超过 {MAX_FEE_QUANTITY}：请核对；确有更多时分次计收",
+        },
     )
 
 
@@ -276,7 +300,8 @@ class ReviewForm(StepForm):
     )
 
 
-class ProceedingForm(forms.Form):
+class ProceedingForm(CleanInputMixin, forms.Form):
+    earliest_date = CASE_EARLIEST
     kind = forms.ChoiceField(label="类型", choices=ProceedingKind.choices)
     filed_on = _date_field("受理日期")
     body = forms.CharField(label="复议机关或法院", max_length=200, required=False)
@@ -292,10 +317,17 @@ class ProceedingForm(forms.Form):
         data = super().clean()
         if data.get("kind") == ProceedingKind.SUIT_AFTER_REVIEW and not data.get("review"):
             self.add_error("review", "复议后起诉应选择所依据的行政复议")
+        filed = data.get("filed_on")
+        if filed and filed > timezone.localdate():
+            self.add_error("filed_on", "受理日期不能晚于今天")
+        elif filed and filed < self.app.received:
+            self.add_error(
+                "filed_on", f"受理日期不能早于收到申请之日（{self.app.received:%Y-%m-%d}）"
+            )
         return data
 
 
-class DecideProceedingForm(forms.Form):
+class DecideProceedingForm(CleanInputMixin, forms.Form):
     proceeding = forms.IntegerField(widget=forms.HiddenInput)
     result = forms.ChoiceField(
         label="结果",
@@ -324,7 +356,7 @@ def _human(size: int) -> str:
     return f"{size / 1024 / 1024:.0f} MB" if size >= 1024 * 1024 else f"{size // 1024} KB"
 
 
-class AttachmentForm(forms.Form):
+class AttachmentForm(CleanInputMixin, forms.Form):
     file = forms.FileField(
         label="附件",
         error_messages={"required": "请选择要上传的文件", "empty": "文件为空，请重新选择"},

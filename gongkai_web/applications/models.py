@@ -71,7 +71,9 @@ def phone_search_key(text: str) -> str:
 class Application(models.Model):
     """One application (政府信息公开申请) and where it stands."""
 
-    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="applications")
+    agency = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, related_name="applications", verbose_name="受理机关"
+    )
     reg_no = models.CharField("登记编号", max_length=40)
     tracking_code = models.CharField("查询码", max_length=16, unique=True)
     # 第二十九条（一）: the applicant
@@ -132,8 +134,8 @@ class Application(models.Model):
     replied_on = models.DateField("答复日期", null=True, blank=True)
     closed_on = models.DateField("办结日期", null=True, blank=True)
     fee_method = models.CharField("收费方式", max_length=10, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+    updated_at = models.DateTimeField("修改时间", auto_now=True)
 
     class Meta:
         verbose_name = verbose_name_plural = "申请"
@@ -168,14 +170,35 @@ class Application(models.Model):
             models.Index(fields=["agency", "status", "due"], name="app_agency_status_due"),
             models.Index(fields=["agency", "-received", "-id"], name="app_agency_list"),
             # Clocks, queues and lists (applications/clocks.py, accounts/queues.py).
-            models.Index(fields=["agency", "next_deadline"], name="app_agency_next"),
-            models.Index(fields=["next_deadline"], name="app_next"),
+            # covering for the overdue, due-soon and 暂定 counts (the overview, the banner)
+            models.Index(
+                fields=["agency", "next_deadline", "next_deadline_kind", "provisional"],
+                name="app_agency_next",
+            ),
+            models.Index(fields=["next_deadline", "next_deadline_kind"], name="app_next"),
+            models.Index(
+                fields=["agency", "due_provisional", "next_deadline"], name="app_agency_due_prov"
+            ),
             models.Index(
                 fields=["agency", "status", "next_deadline"], name="app_agency_status_next"
             ),
-            models.Index(fields=["assignee", "next_deadline"], name="app_assignee_next"),
+            models.Index(
+                fields=["agency", "assignee", "next_deadline"], name="app_agency_assignee_next"
+            ),
             models.Index(fields=["assignee", "-received", "-id"], name="app_assignee_list"),
-            models.Index(fields=["agency", "provisional"], name="app_agency_provisional"),
+            models.Index(
+                fields=["agency", "provisional", "-received", "-id"], name="app_agency_provisional"
+            ),
+            # the case list filtered by one column, newest first, and its count
+            models.Index(
+                fields=["agency", "status", "-received", "-id"], name="app_agency_status_list"
+            ),
+            models.Index(
+                fields=["agency", "outcome", "-received", "-id"], name="app_agency_outcome_list"
+            ),
+            models.Index(
+                fields=["agency", "applicant_type", "-received", "-id"], name="app_agency_type_list"
+            ),
             models.Index(fields=["id_key"], name="app_id_key"),
             models.Index(fields=["phone_key"], name="app_phone_key"),
             models.Index(fields=["-received", "-id"], name="app_list"),
@@ -223,10 +246,17 @@ class EventKind(models.TextChoices):
 class CaseEvent(models.Model):
     """One step of the handling: who did what, on which day, and the due date after it."""
 
-    application = models.ForeignKey(Application, on_delete=models.PROTECT, related_name="events")
+    application = models.ForeignKey(
+        Application, on_delete=models.PROTECT, related_name="events", verbose_name="申请"
+    )
     kind = models.CharField("事项", max_length=30, choices=EventKind.choices)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="操作人",
     )
     on = models.DateField("日期")
     at = models.DateTimeField("记录时间", auto_now_add=True)
@@ -242,7 +272,7 @@ class Consultation(models.Model):
     """A consultation of a third party (第三十二条) or another agency (第三十四条)."""
 
     application = models.ForeignKey(
-        Application, on_delete=models.PROTECT, related_name="consultations"
+        Application, on_delete=models.PROTECT, related_name="consultations", verbose_name="申请"
     )
     party = models.CharField("征求对象", max_length=200)
     agency = models.BooleanField("对象为其他机关", default=False)
@@ -258,7 +288,9 @@ class Consultation(models.Model):
 class FeeNotice(models.Model):
     """A fee notice (《政府信息公开信息处理费管理办法》) and its payment."""
 
-    application = models.ForeignKey(Application, on_delete=models.PROTECT, related_name="fees")
+    application = models.ForeignKey(
+        Application, on_delete=models.PROTECT, related_name="fees", verbose_name="申请"
+    )
     method = models.CharField(
         "计收方式", max_length=10, choices=[("item", "按件计收"), ("page", "按量计收")]
     )
@@ -288,7 +320,7 @@ class Proceeding(models.Model):
     """行政复议 or 行政诉讼 over one application's answer (table 4)."""
 
     application = models.ForeignKey(
-        Application, on_delete=models.PROTECT, related_name="proceedings"
+        Application, on_delete=models.PROTECT, related_name="proceedings", verbose_name="申请"
     )
     kind = models.CharField("类型", max_length=20, choices=ProceedingKind.choices)
     filed_on = models.DateField("受理日期")
@@ -325,16 +357,21 @@ def attachment_path(instance: Attachment, filename: str) -> str:
 
 class Attachment(models.Model):
     application = models.ForeignKey(
-        Application, on_delete=models.PROTECT, related_name="attachments"
+        Application, on_delete=models.PROTECT, related_name="attachments", verbose_name="申请"
     )
     file = models.FileField("文件", upload_to=attachment_path)
     name = models.CharField("文件名", max_length=200)
     size = models.PositiveIntegerField("大小（字节）")
     content_type = models.CharField("类型", max_length=100)
     uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="上传人",
     )
-    uploaded_at = models.DateTimeField(auto_now_add=True)
+    uploaded_at = models.DateTimeField("上传时间", auto_now_add=True)
 
     class Meta:
         verbose_name = verbose_name_plural = "附件"
@@ -343,17 +380,27 @@ class Attachment(models.Model):
 class AuditEntry(models.Model):
     """Every change, append-only: who, when, which object, what it was and became."""
 
-    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    at = models.DateTimeField("时间", auto_now_add=True, db_index=True)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="操作人",
     )
     agency = models.ForeignKey(
-        Agency, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        Agency,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="机关",
     )
-    model = models.CharField(max_length=50)
-    object_id = models.CharField(max_length=40)
-    action = models.CharField(max_length=30)
-    changes = models.JSONField(default=dict)
+    model = models.CharField("对象类型", max_length=50)
+    object_id = models.CharField("对象编号", max_length=40)
+    action = models.CharField("操作", max_length=30)
+    changes = models.JSONField("变更内容", default=dict)
 
     class Meta:
         verbose_name = verbose_name_plural = "审计日志"

@@ -161,7 +161,28 @@ def assign(app: Application, handler: Any, actor: Any, on: dt.date) -> None:
         if app.status == Status.REGISTERED:
             app.status = Status.HANDLING
 
-    _step(app, EventKind.ASSIGNED, actor, on, f"承办人：{handler}", change)
+    _step(app, EventKind.ASSIGNED, actor, on, f"承办人：{_name(handler)}", change)
+
+
+@transaction.atomic
+def take(app: Application, handler: Any, on: dt.date) -> None:
+    """A handler takes an unassigned case for themself (领取)."""
+    _require(app, HANDLING | {Status.IN_REVIEW}, "领取")
+    if app.assignee_id is not None:
+        raise CaseError(f"申请 {app.reg_no} 已有承办人，不能领取")
+
+    def change() -> None:
+        app.assignee = handler
+        if app.status == Status.REGISTERED:
+            app.status = Status.HANDLING
+
+    _step(app, EventKind.ASSIGNED, handler, on, f"承办人：{_name(handler)}（自行领取）", change)
+
+
+def _name(user: Any) -> str:
+    from gongkai_web.accounts.templatetags.people import display_name
+
+    return display_name(user)
 
 
 @transaction.atomic
@@ -543,9 +564,14 @@ def retime_open(actor: Any = None, today: dt.date | None = None) -> int:
 
 
 def provisional_count(agency_ids: list[int] | None = None) -> int:
-    """Open cases whose next deadline or reply deadline is provisional (暂定)."""
-    cases = Application.objects.filter(Q(provisional=True) | Q(due_provisional=True))
-    cases = cases.exclude(status=Status.CLOSED)
+    """Open cases whose next deadline or reply deadline is provisional (暂定).
+
+    Two counts, each on its own index; ``__in=[True]`` rather than ``=True`` because Django
+    writes the latter as a bare boolean on SQLite, which no index serves."""
+    cases = Application.objects.filter(next_deadline__isnull=False)
     if agency_ids is not None:
         cases = cases.filter(agency_id__in=agency_ids)
-    return cases.count()
+    return (
+        cases.filter(provisional__in=[True]).count()
+        + cases.filter(due_provisional__in=[True], provisional__in=[False]).count()
+    )

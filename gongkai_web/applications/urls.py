@@ -6,6 +6,7 @@ app_name = "applications"
 urlpatterns = [
     path("cases/", views.case_list, name="list"),
     path("cases/new/", views.intake, name="intake"),
+    path("cases/export", views.export_cases, name="export"),
     path("cases/<int:pk>/", views.detail, name="detail"),
     path("cases/<int:pk>/steps/<slug:name>/", views.step, name="step"),
     path("cases/<int:pk>/attachments/", views.attach, name="attach"),

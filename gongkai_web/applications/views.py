@@ -16,25 +16,24 @@ from django import forms as djforms
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
 from gongkai_web.accounts.access import (
     get_application,
-    is_supervisor,
     may,
     require,
     visible_agencies,
 )
 from gongkai_web.accounts.models import Agency
-from gongkai_web.applications import forms, services, timing
+from gongkai_web.accounts.templatetags.people import display_name
+from gongkai_web.applications import caselist, daily, exports, forms, services, timing
 from gongkai_web.applications.errors import CaseError
 from gongkai_web.applications.letters import reply_letter
 from gongkai_web.applications.models import (
-    APPLICANT_TYPES,
     OPEN_STATUSES,
     Application,
     ProceedingResult,
@@ -42,6 +41,7 @@ from gongkai_web.applications.models import (
 )
 
 PAGE_SIZE = 50
+MAX_PAGE = 1_000_000  # beyond any office's list; larger offsets overflow the database
 S = Status
 ALL = frozenset(Status.values)
 HANDLING = frozenset(services.HANDLING)
@@ -74,6 +74,13 @@ def _proceeding(app: Application, d: dict[str, Any]) -> Any:
 
 F = forms
 STEPS: dict[str, Step] = {
+    "take": Step(
+        "领取（由我承办）",
+        "handle",
+        HANDLING | {S.IN_REVIEW},
+        F.StepForm,
+        lambda a, u, d: services.take(a, u, d["on"]),
+    ),
     "assign": Step(
         "分办",
         "assign",
@@ -203,11 +210,30 @@ def _open_objects(app: Application, per: str) -> list[Any]:
     return [p for p in app.proceedings.all() if p.result == ProceedingResult.PENDING]
 
 
+def colleagues_case(user: Any, app: Application, action: str) -> bool:
+    """True when ``user`` would handle a case another handler holds: that needs the agency
+    admin's role (a reviewer reviewing, a registrar assigning are not handling)."""
+    return (
+        action == "handle"
+        and app.assignee_id is not None
+        and app.assignee_id != user.pk
+        and not may(user, app.agency, "manage")
+    )
+
+
+def _allowed(user: Any, app: Application, name: str, step: Step) -> bool:
+    if app.status not in step.statuses or not may(user, app.agency, step.action):
+        return False
+    if name == "take":
+        return app.assignee_id is None
+    return not colleagues_case(user, app, step.action)
+
+
 def _step_forms(app: Application, user: Any) -> list[dict[str, Any]]:
     """The forms of the steps this user may take now."""
     shown = []
     for name, step in STEPS.items():
-        if app.status not in step.statuses or not may(user, app.agency, step.action):
+        if not _allowed(user, app, name, step):
             continue
         objects = _open_objects(app, step.per) if step.per else [None]
         for obj in objects:
@@ -220,71 +246,76 @@ def _step_forms(app: Application, user: Any) -> list[dict[str, Any]]:
 # --- pages ----------------------------------------------------------------------------------
 
 
-class ListFilter(djforms.Form):
-    agency = djforms.ModelChoiceField(label="机关", queryset=None, required=False)
-    status = djforms.ChoiceField(
-        label="状态", choices=[("", "全部"), *Status.choices], required=False
-    )
-    applicant_type = djforms.ChoiceField(
-        label="申请人类型", choices=[("", "全部"), *APPLICANT_TYPES], required=False
-    )
-    year = djforms.IntegerField(label="收到年份", min_value=2008, max_value=2100, required=False)
-    q = djforms.CharField(label="搜索", required=False, max_length=100)
-    open = djforms.BooleanField(label="仅未办结", required=False)
-
-
-def _filtered(user: Any, f: ListFilter) -> QuerySet[Application]:
-    """The visible cases matching the filter, in the order of the (agency, -received, -id)
-    index. Agency ids are resolved first so that one agency is an equality on the index."""
-    apps = Application.objects.select_related("agency", "assignee")
-    agency = f.cleaned_data.get("agency")
-    if agency is not None:
-        apps = apps.filter(agency=agency)
-    elif not is_supervisor(user):
-        ids = list(visible_agencies(user).values_list("id", flat=True))
-        apps = apps.filter(agency_id=ids[0]) if len(ids) == 1 else apps.filter(agency_id__in=ids)
-    d = f.cleaned_data
-    if d.get("status"):
-        apps = apps.filter(status=d["status"])
-    elif d.get("open"):
-        apps = apps.filter(status__in=OPEN_STATUSES)
-    if d.get("applicant_type"):
-        apps = apps.filter(applicant_type=d["applicant_type"])
-    if d.get("year"):
-        apps = apps.filter(
-            received__gte=dt.date(d["year"], 1, 1), received__lte=dt.date(d["year"], 12, 31)
-        )
-    if q := (d.get("q") or "").strip():
-        apps = apps.filter(
-            Q(reg_no__icontains=q) | Q(applicant_name__icontains=q) | Q(description__icontains=q)
-        )
-    return apps.order_by("-received", "-id")
+def _list_filter(request: HttpRequest) -> caselist.ListFilter:
+    f = caselist.ListFilter(request.GET, request.user)  # invalid filters are left out
+    f.is_valid()
+    return f
 
 
 def case_list(request: HttpRequest) -> HttpResponse:
-    f = ListFilter(request.GET)  # every filter is optional; invalid ones are left out
-    f.fields["agency"].queryset = visible_agencies(request.user)
-    f.is_valid()
+    f = _list_filter(request)
+    today = timezone.localdate()
     try:
         page = max(1, int(request.GET.get("page", "1")))
     except ValueError:
         page = 1
-    # No COUNT(*): one row more than a page tells whether there is a next page.
+    if page > MAX_PAGE:
+        raise Http404("没有这一页")
+    cases = caselist.filtered(request.user, f, today)
     start = (page - 1) * PAGE_SIZE
-    rows = list(_filtered(request.user, f)[start : start + PAGE_SIZE + 1])
+    rows = list(cases[start : start + PAGE_SIZE])
+    if page > 1 and not rows:
+        raise Http404("没有这一页")
+    total = cases.count() if len(rows) == PAGE_SIZE or page > 1 else len(rows)
     query = request.GET.copy()
     query.pop("page", None)
+    sort = query.pop("sort", [""])[-1] or caselist.DEFAULT_SORT
     return render(
         request,
         "applications/list.html",
         {
             "filter": f,
-            "cases": rows[:PAGE_SIZE],
+            "cases": rows,
+            "total": total,
             "page": page,
-            "has_next": len(rows) > PAGE_SIZE,
-            "query": query.urlencode(),
+            "pages": max(1, -(-total // PAGE_SIZE)),
+            "has_next": start + PAGE_SIZE < total,
+            "query": _without(request, "page"),
+            "unsorted": _without(request, "page", "sort"),
+            "sort": sort,
+            "today": today,
+            "banner": _banner(request.user, today),
         },
     )
+
+
+def _without(request: HttpRequest, *names: str) -> str:
+    query = request.GET.copy()
+    for name in names:
+        query.pop(name, None)
+    return query.urlencode()
+
+
+def _banner(user: Any, today: dt.date) -> Any:
+    from gongkai_web.accounts.dashboard import provisional_banner
+    from gongkai_web.accounts.models import Membership, Role
+
+    ids = list(
+        Membership.objects.filter(user=user, role=Role.ADMIN).values_list("agency_id", flat=True)
+    )
+    return provisional_banner(ids, today) if ids else None
+
+
+def export_cases(request: HttpRequest) -> Any:
+    """``/cases/export?format=csv|xlsx|json&…``: the filtered list, whole, streamed."""
+    fmt = request.GET.get("format", "csv")
+    if fmt not in exports.FORMATS:
+        messages.error(request, f"不支持的导出格式“{fmt[:20]}”：请选择 csv、xlsx 或 json")
+        return redirect("applications:list")
+    f = _list_filter(request)
+    cases = caselist.filtered(request.user, f, timezone.localdate())
+    stem = f"申请列表-{timezone.localdate().isoformat()}"
+    return exports.export(cases, fmt, stem)
 
 
 def intake(request: HttpRequest) -> HttpResponse:
@@ -307,11 +338,17 @@ def intake(request: HttpRequest) -> HttpResponse:
 
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     app = get_application(request.user, pk)
+    if app.is_open and daily.refresh(app, timezone.localdate()) and not app.is_open:
+        messages.warning(request, "期限已届满：本申请已按逾期办结（见办理记录）")
+    clocks, clock_error = timing.clocks(app)
     return render(
         request,
         "applications/detail.html",
         {
             "app": app,
+            "clocks": clocks,
+            "clock_error": clock_error,
+            "today": timezone.localdate(),
             "deadline": timing.explain(app) if app.is_open or app.due else None,
             "events": app.events.select_related("actor"),
             "consultations": app.consultations.all(),
@@ -337,6 +374,10 @@ def step(request: HttpRequest, pk: int, name: str) -> HttpResponse:
     if chosen is None:
         raise Http404("没有这个办理步骤")
     require(request.user, app.agency, chosen.action)
+    if colleagues_case(request.user, app, chosen.action):
+        raise PermissionDenied(
+            f"该申请由{display_name(app.assignee)}承办；办理他人承办的申请需要机关管理员权限"
+        )
     form = chosen.form(request.POST, app=app)
     if not form.is_valid():
         for errors in form.errors.values():

@@ -18,6 +18,7 @@ from gongkai_web.catalogue.models import (
     MatterKind,
     Validity,
 )
+from gongkai_web.input_hygiene import CleanInputMixin
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 REQUIRED = "请填写{}"
@@ -48,7 +49,7 @@ class IndexNoField(forms.CharField):
         return item
 
 
-class ItemForm(forms.ModelForm):  # type: ignore[type-arg]
+class ItemForm(CleanInputMixin, forms.ModelForm):  # type: ignore[type-arg]
     formed_on = _date("成文（形成）日期")
     changed_on = _date("变更日期", required=False)
     effective_on = _date("施行日期", required=False)
@@ -117,11 +118,11 @@ class ItemForm(forms.ModelForm):  # type: ignore[type-arg]
         return data
 
 
-class NoteForm(forms.Form):
+class NoteForm(CleanInputMixin, forms.Form):
     note = forms.CharField(label="意见", required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class ReasonForm(forms.Form):
+class ReasonForm(CleanInputMixin, forms.Form):
     reason = forms.CharField(
         label="理由",
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -129,13 +130,13 @@ class ReasonForm(forms.Form):
     )
 
 
-class ValidityForm(forms.Form):
+class ValidityForm(CleanInputMixin, forms.Form):
     validity = forms.ChoiceField(label="有效性", choices=Validity.choices)
     on = _date("日期", required=False)
     by = IndexNoField("废止或修改它的文件")
 
 
-class SettingsForm(forms.Form):
+class SettingsForm(CleanInputMixin, forms.Form):
     index_scheme = forms.ChoiceField(label="索引号规则", choices=IndexScheme.choices)
     signoff_levels = forms.TypedChoiceField(
         label="保密审查后的审签级数", choices=[(1, "一级"), (2, "二级"), (3, "三级")], coerce=int
@@ -150,7 +151,7 @@ def _year_choices() -> list[tuple[int, int]]:
     return [(y, y) for y in range(this, 2018, -1)]
 
 
-class DecisionsForm(forms.Form):
+class DecisionsForm(CleanInputMixin, forms.Form):
     """Twelve months of one kind of decisions, or of fees."""
 
     kind = forms.ChoiceField(
@@ -168,17 +169,17 @@ class DecisionsForm(forms.Form):
             )
 
 
-class MattersForm(forms.Form):
+class MattersForm(CleanInputMixin, forms.Form):
     kind = forms.ChoiceField(label="事项类别", choices=MatterKind.choices)
     count = forms.IntegerField(label="年末事项数量", min_value=0)
 
 
-class ProcurementForm(forms.Form):
+class ProcurementForm(CleanInputMixin, forms.Form):
     items = forms.IntegerField(label="采购项目数量", min_value=0)
     amount = forms.DecimalField(label="采购总金额（万元）", min_value=0, decimal_places=4)
 
 
-class ImportForm(forms.Form):
+class ImportForm(CleanInputMixin, forms.Form):
     file = forms.FileField(
         label="目录文件（CSV 或 XLSX）", error_messages={"required": "请选择要导入的文件"}
     )
@@ -187,7 +188,7 @@ class ImportForm(forms.Form):
     )
 
 
-class LetterForm(forms.Form):
+class LetterForm(CleanInputMixin, forms.Form):
     kind = forms.ChoiceField(label="类型", choices=LetterKind.choices)
     name = forms.CharField(label="姓名", max_length=100, error_messages={"required": "请填写姓名"})
     contact = forms.CharField(
@@ -207,7 +208,7 @@ class LetterForm(forms.Form):
     )
 
 
-class AnswerForm(forms.Form):
+class AnswerForm(CleanInputMixin, forms.Form):
     reply = forms.CharField(
         label="答复", widget=forms.Textarea, error_messages={"required": "请填写答复内容"}
     )

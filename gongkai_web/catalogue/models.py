@@ -23,7 +23,7 @@ class CatalogueSettings(models.Model):
     """Per agency: how index numbers are made and how many sign-off levels an item needs."""
 
     agency = models.OneToOneField(
-        Agency, on_delete=models.CASCADE, related_name="catalogue_settings"
+        Agency, on_delete=models.CASCADE, related_name="catalogue_settings", verbose_name="机关"
     )
     index_scheme = models.CharField(
         "索引号规则", max_length=20, choices=IndexScheme.choices, default=IndexScheme.ORG_YEAR_SEQ
@@ -46,11 +46,14 @@ class CatalogueSettings(models.Model):
 class IndexCounter(models.Model):
     """The last sequence number used per agency and year: numbers are never reused."""
 
-    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="+")
-    year = models.PositiveSmallIntegerField()
-    last = models.PositiveIntegerField(default=0)
+    agency = models.ForeignKey(
+        Agency, on_delete=models.CASCADE, related_name="+", verbose_name="机关"
+    )
+    year = models.PositiveSmallIntegerField("年度")
+    last = models.PositiveIntegerField(default=0, verbose_name="已用到的序号")
 
     class Meta:
+        verbose_name = verbose_name_plural = "索引号计数器"
         constraints = [
             models.UniqueConstraint(fields=["agency", "year"], name="one_counter_per_year")
         ]
@@ -59,13 +62,20 @@ class IndexCounter(models.Model):
 class Category(models.Model):
     """A node of an agency's catalogue tree (two levels: a root and its categories)."""
 
-    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="categories")
+    agency = models.ForeignKey(
+        Agency, on_delete=models.CASCADE, related_name="categories", verbose_name="机关"
+    )
     parent = models.ForeignKey(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children"
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name="上级分类",
     )
     code = models.CharField("编码", max_length=30)
     name = models.CharField("名称", max_length=100)
-    order = models.PositiveSmallIntegerField(default=0)
+    order = models.PositiveSmallIntegerField(default=0, verbose_name="排序")
 
     class Meta:
         verbose_name = verbose_name_plural = "目录分类"
@@ -112,7 +122,9 @@ ENDED = (Validity.EXPIRED, Validity.REPEALED)
 class Item(models.Model):
     """One piece of government information in the catalogue (目录条目)."""
 
-    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="catalogue_items")
+    agency = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, related_name="catalogue_items", verbose_name="机关"
+    )
     index_no = models.CharField("索引号", max_length=60, null=True, blank=True, unique=True)
     title = models.CharField("标题", max_length=300)
     summary = models.TextField("内容概述", blank=True)
@@ -160,10 +172,15 @@ class Item(models.Model):
     signoffs_done = models.PositiveSmallIntegerField("已审签级数", default=0)
     withdrawn_reason = models.TextField("撤回理由", blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="创建人",
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name="创建时间")
+    updated_at = models.DateTimeField(auto_now=True, verbose_name="修改时间")
 
     class Meta:
         verbose_name = verbose_name_plural = "目录条目"
@@ -211,17 +228,25 @@ class EventKind(models.TextChoices):
 class ItemEvent(models.Model):
     """The history of an item: every step and change, who and when (never deleted)."""
 
-    item = models.ForeignKey(Item, on_delete=models.PROTECT, related_name="events")
-    kind = models.CharField(max_length=20, choices=EventKind.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    item = models.ForeignKey(
+        Item, on_delete=models.PROTECT, related_name="events", verbose_name="目录条目"
     )
-    at = models.DateTimeField(auto_now_add=True)
-    level = models.PositiveSmallIntegerField(null=True, blank=True)
-    note = models.TextField(blank=True)
-    changes = models.JSONField(default=dict, blank=True)
+    kind = models.CharField(max_length=20, choices=EventKind.choices, verbose_name="事项")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="操作人",
+    )
+    at = models.DateTimeField(auto_now_add=True, verbose_name="时间")
+    level = models.PositiveSmallIntegerField(null=True, blank=True, verbose_name="级别")
+    note = models.TextField(blank=True, verbose_name="说明")
+    changes = models.JSONField(default=dict, blank=True, verbose_name="变更内容")
 
     class Meta:
+        verbose_name = verbose_name_plural = "目录条目记录"
         ordering = ["at", "id"]
 
 
@@ -230,12 +255,17 @@ def item_file_path(instance: ItemAttachment, filename: str) -> str:
 
 
 class ItemAttachment(models.Model):
-    item = models.ForeignKey(Item, on_delete=models.PROTECT, related_name="attachments")
+    item = models.ForeignKey(
+        Item, on_delete=models.PROTECT, related_name="attachments", verbose_name="目录条目"
+    )
     file = models.FileField("文件", upload_to=item_file_path)
     name = models.CharField("文件名", max_length=200)
     size = models.PositiveIntegerField("大小（字节）")
     content_type = models.CharField("类型", max_length=100)
-    uploaded_at = models.DateTimeField(auto_now_add=True)
+    uploaded_at = models.DateTimeField(auto_now_add=True, verbose_name="上传时间")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "目录条目附件"
 
 
 # ---- table-2 registers -------------------------------------------------------------------
@@ -251,13 +281,16 @@ class DecisionKind(models.TextChoices):
 class DecisionCount(models.Model):
     """Decisions made in one month (处理决定数量), entered or imported."""
 
-    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
+    agency = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, related_name="+", verbose_name="机关"
+    )
     kind = models.CharField("类别", max_length=20, choices=DecisionKind.choices)
     year = models.PositiveSmallIntegerField("年")
     month = models.PositiveSmallIntegerField("月")
     count = models.PositiveIntegerField("决定数量")
 
     class Meta:
+        verbose_name = verbose_name_plural = "行政决定数量"
         constraints = [
             models.UniqueConstraint(
                 fields=["agency", "kind", "year", "month"], name="one_decision_count_per_month"
@@ -277,12 +310,15 @@ class MatterCount(models.Model):
     """How many matters (事项) of a kind the agency's list held at the end of a year (2019
     form: 上一年项目数量 and 本年增/减 come from two consecutive years)."""
 
-    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
+    agency = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, related_name="+", verbose_name="机关"
+    )
     kind = models.CharField("类别", max_length=20, choices=MatterKind.choices)
     year = models.PositiveSmallIntegerField("年")
     count = models.PositiveIntegerField("年末事项数量")
 
     class Meta:
+        verbose_name = verbose_name_plural = "办理事项数量"
         constraints = [
             models.UniqueConstraint(fields=["agency", "kind", "year"], name="one_matter_count")
         ]
@@ -291,12 +327,15 @@ class MatterCount(models.Model):
 class FeeCollected(models.Model):
     """Fees collected in one month, in 万元."""
 
-    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
+    agency = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, related_name="+", verbose_name="机关"
+    )
     year = models.PositiveSmallIntegerField("年")
     month = models.PositiveSmallIntegerField("月")
     amount = models.DecimalField("收费金额（万元）", max_digits=14, decimal_places=4)
 
     class Meta:
+        verbose_name = verbose_name_plural = "行政事业性收费"
         constraints = [
             models.UniqueConstraint(fields=["agency", "year", "month"], name="one_fee_per_month")
         ]
@@ -305,12 +344,15 @@ class FeeCollected(models.Model):
 class Procurement(models.Model):
     """政府集中采购 of a year (2019 form): projects and total amount in 万元."""
 
-    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
+    agency = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, related_name="+", verbose_name="机关"
+    )
     year = models.PositiveSmallIntegerField("年")
     items = models.PositiveIntegerField("采购项目数量")
     amount = models.DecimalField("采购总金额（万元）", max_digits=14, decimal_places=4)
 
     class Meta:
+        verbose_name = verbose_name_plural = "政府集中采购"
         constraints = [
             models.UniqueConstraint(fields=["agency", "year"], name="one_procurement_per_year")
         ]
@@ -327,7 +369,9 @@ class LetterKind(models.TextChoices):
 class Letter(models.Model):
     """A question from the public; staff answer it and may publish question and answer."""
 
-    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="letters")
+    agency = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, related_name="letters", verbose_name="机关"
+    )
     kind = models.CharField("类型", max_length=20, choices=LetterKind.choices)
     name = models.CharField("姓名", max_length=100)
     contact = models.CharField("联系方式", max_length=200)
@@ -337,7 +381,12 @@ class Letter(models.Model):
     reply = models.TextField("答复", blank=True)
     replied_at = models.DateTimeField("答复时间", null=True, blank=True)
     replied_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="答复人",
     )
     published = models.BooleanField("公开", default=False)
 

@@ -6,6 +6,7 @@ from django import forms
 
 from gongkai_web.accounts.models import Agency
 from gongkai_web.applications.forms import ApplicantForm
+from gongkai_web.input_hygiene import CleanInputMixin
 from gongkai_web.portal.humancheck import HumanCheckMixin
 
 
@@ -25,7 +26,7 @@ class PublicApplicationForm(HumanCheckMixin, ApplicantForm):
         self.order_fields(["agency"])
 
 
-class TrackingForm(forms.Form):
+class TrackingForm(CleanInputMixin, forms.Form):
     code = forms.CharField(
         label="查询码",
         max_length=32,

@@ -41,17 +41,20 @@ class HumanCheckMixin(forms.Form):
     )
     website.honeypot = True  # type: ignore[attr-defined]  # form_fields.html hides it
 
-    def clean_started(self) -> str:
-        value = str(self.cleaned_data.get("started") or "")
+    def clean(self) -> dict[str, Any]:
+        # The token's field is hidden: its refusal is said above the form, not beside it.
+        data = super().clean()
         try:
-            shown_at = float(signing.loads(value, salt=SALT, max_age=MAX_AGE)["t"])
-        except signing.SignatureExpired:
-            raise forms.ValidationError("表单打开已超过 24 小时，请核对内容后重新提交。") from None
+            shown_at = float(signing.loads(data.get("started") or "", salt=SALT)["t"])
         except (signing.BadSignature, KeyError, TypeError, ValueError):
-            raise forms.ValidationError("表单校验未通过，请核对内容后重新提交。") from None
-        if time.time() - shown_at < settings.PUBLIC_FORM_MIN_SECONDS:
-            raise forms.ValidationError("提交过快，请核对填写的内容后再次提交。")
-        return value
+            self.add_error(None, "表单校验未通过，请核对内容后重新提交。")
+            return data
+        age = time.time() - shown_at
+        if age > MAX_AGE:
+            self.add_error(None, "表单打开已超过 24 小时，请核对内容后重新提交。")
+        elif age < settings.PUBLIC_FORM_MIN_SECONDS:
+            self.add_error(None, "提交过快，请核对填写的内容后再次提交。")
+        return data
 
     def clean_website(self) -> str:
         if self.cleaned_data.get("website"):

@@ -133,9 +133,9 @@ def text_pdf(tmp_path: Path) -> Path:
     return path
 
 
-def refusal(data: bytes) -> str:
+def refusal(data: bytes, *, ocr: bool = True) -> str:
     with pytest.raises(UnreadableFile) as caught:
-        read_pdf(data, "x.pdf")
+        read_pdf(data, "x.pdf", ocr=ocr)
     assert caught.value.path == "x.pdf"
     assert "\n" not in caught.value.reason
     return caught.value.reason
@@ -173,15 +173,15 @@ def test_it_rejects_pdf_that_is_not_really_a_pdf() -> None:
     assert "损坏" in refusal(b"%PDF-1.7\n" + b"\x00garbage" * 100)
 
 
-def test_it_rejects_scanned_pdf_as_needing_ocr(tmp_path: Path) -> None:
+def test_without_ocr_it_rejects_scanned_pdf_as_needing_ocr(tmp_path: Path) -> None:
     path = tmp_path / "scan.pdf"
     Image.new("RGB", (600, 800), "white").save(path)
-    reason = refusal(path.read_bytes())
+    reason = refusal(path.read_bytes(), ocr=False)
     assert "no text layer: needs OCR" in reason
     assert "扫描件" in reason
 
 
-def test_it_notes_pages_that_are_images_only(text_pdf: Path, tmp_path: Path) -> None:
+def test_without_ocr_it_notes_pages_that_are_images_only(text_pdf: Path, tmp_path: Path) -> None:
     from pypdf import PdfWriter
 
     scan = tmp_path / "scan.pdf"
@@ -190,7 +190,7 @@ def test_it_notes_pages_that_are_images_only(text_pdf: Path, tmp_path: Path) -> 
     writer.append(scan)
     out = io.BytesIO()
     writer.write(out)
-    layout = read_pdf(out.getvalue(), "x.pdf")
+    layout = read_pdf(out.getvalue(), "x.pdf", ocr=False)
     assert layout.rows[0].text == "淮安市人民政府2024年政府信息公开工作年度报告"
     assert len(layout.notes) == 1
     assert "第 2 页" in layout.notes[0] and "OCR" in layout.notes[0]

@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from gongkai.catalogue.forms import Template
+from gongkai.gold import same_value
 from gongkai.reader import read_report
 from gongkai.render import FormReport, Section, render_docx, render_html, render_pdf
 from tests.formats.reports import reports
@@ -85,3 +87,28 @@ def test_pdf_embeds_every_font(tmp_path: Path) -> None:
     assert fonts, listing
     # columns: name type encoding emb sub uni object-id; "emb" is the fourth from the end
     assert all(line.split()[-5] == "yes" for line in fonts), listing
+
+
+@_settings(8)
+@given(reports(), st.data())
+def test_blank_cells_are_printed_blank_and_never_read_as_a_value(
+    tmp_path: Path, case: Case, data: st.DataObject
+) -> None:
+    """A cell left None prints blank: the reader gives it as null (tables 3 and 4) or, where
+    it cannot place a blank (table 2), leaves it out — never as 0 or another value."""
+    template, year, cells = case
+    blanks = set(data.draw(st.lists(st.sampled_from(sorted(cells)), max_size=6)))
+    given_cells: dict[str, int | float | None] = {
+        k: (None if k in blanks else v) for k, v in cells.items()
+    }
+    report = FormReport("测试市人民政府", year, template, given_cells)
+    for name, rendered in (("html", render_html(report).encode()), ("docx", render_docx(report))):
+        path = tmp_path / f"r.{name}"
+        path.write_bytes(rendered)
+        read = read_report(path)
+        for cid, value in given_cells.items():
+            if value is None:
+                assert read.cells.get(cid) is None, (name, cid)
+                assert cid in read.cells or cid.startswith("t2."), (name, cid)
+            else:
+                assert same_value(cid, read.cells[cid], value), (name, cid)

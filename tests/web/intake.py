@@ -20,3 +20,6 @@ def intake(**over: object) -> dict[str, object]:
     )
     data.update(over)
     return data
+
+
+D = dt.date.fromisoformat

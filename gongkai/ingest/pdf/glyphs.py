@@ -9,9 +9,10 @@ as one word.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 # A gap this wide (in em) between two narrow characters is a word space.
 WORD_GAP_EM = 0.15
@@ -30,6 +31,9 @@ _WIDE_RANGES = (
 )
 
 
+_WIDE = re.compile("[" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in _WIDE_RANGES) + "]")
+
+
 class Glyph(NamedTuple):
     """One character as drawn; coordinates in PDF points, y growing downwards."""
 
@@ -39,6 +43,8 @@ class Glyph(NamedTuple):
     top: float
     bottom: float
     size: float
+    # How sure the OCR engine was of this character (0 to 1); 1 for the text layer.
+    confidence: float = 1.0
 
     @property
     def mid_x(self) -> float:
@@ -49,39 +55,17 @@ class Glyph(NamedTuple):
         return (self.top + self.bottom) / 2
 
 
-def page_glyphs(chars: Iterable[dict[str, Any]]) -> list[Glyph]:
-    """pdfplumber's char dicts as glyphs, without blanks and without doubled characters.
-
-    Blanks go because spacing is decided from gaps. Some producers fake bold type by
-    drawing each character twice a fraction of a point apart: the copy is dropped. Some
-    fonts map common characters to look-alike radicals or compatibility ideographs
-    ("⽇" U+2F47 for "日"): those become the ordinary character.
-    """
-    seen: set[tuple[str, int, int]] = set()
-    glyphs = []
-    for c in chars:
-        text = _ordinary(c["text"])
-        if not text.strip():
-            continue
-        key = (text, round(c["x0"]), round(c["top"]))
-        if key in seen:
-            continue
-        seen.add(key)
-        size = float(c["size"]) or float(c["bottom"] - c["top"]) or 1.0
-        glyphs.append(Glyph(text, c["x0"], c["x1"], c["top"], c["bottom"], size))
-    return glyphs
-
-
-def _ordinary(text: str) -> str:
-    if len(text) == 1 and (0x2E80 <= ord(text) <= 0x2FDF or 0xF900 <= ord(text) <= 0xFAFF):
+def ordinary(text: str) -> str:
+    """A look-alike radical or compatibility ideograph (some fonts map "日" to "⽇"
+    U+2F47) as the ordinary character; anything else as it is."""
+    if len(text) == 1 and ("\u2e80" <= text <= "\u2fdf" or "\uf900" <= text <= "\ufaff"):
         return unicodedata.normalize("NFKC", text)
     return text
 
 
 def is_wide(ch: str) -> bool:
     """True for the characters Chinese text sets without spaces around them."""
-    code = ord(ch[0])
-    return any(lo <= code <= hi for lo, hi in _WIDE_RANGES)
+    return _WIDE.match(ch) is not None
 
 
 def glyphs_to_lines(glyphs: Iterable[Glyph]) -> list[list[Glyph]]:

@@ -6,10 +6,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from pdfplumber.page import Page
-
-from gongkai.ingest.pdf.glyphs import Glyph, glyphs_to_lines, line_text, page_glyphs
-from gongkai.ingest.pdf.tables import Slot, deal_glyphs, grid_slots, page_grids
+from gongkai.ingest.pdf.cells import Edge
+from gongkai.ingest.pdf.glyphs import Glyph, glyphs_to_lines, line_text
+from gongkai.ingest.pdf.tables import Position, Slot, deal_glyphs, grid_slots, grids_of
 
 # Page numbers as offices print them: "- 3 -", "— 3 —", "3", "第 3 页", "第3页 共6页",
 # "共 6 页 第 3 页", "3/6", "3 / 6". Data, not logic: add a variant here when one turns up.
@@ -32,6 +31,7 @@ class TextLine:
     top: float
     bottom: float
     text: str
+    confidence: float | None = None  # read by OCR: the least sure character's confidence
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +43,8 @@ class TablePart:
     x0: float
     x1: float
     slots: tuple[tuple[Slot, ...], ...]
+    # Read by OCR: each cell's least sure character's confidence, by (row, column).
+    confidence: dict[Position, float] | None = None
 
 
 Block = TextLine | TablePart
@@ -57,30 +59,48 @@ class PageContent:
     undecodable: int
 
 
-def read_page(page: Page) -> PageContent:
-    """The page's text lines and tables in reading order, page numbers dropped."""
-    glyphs = page_glyphs(page.chars)
-    grids = page_grids(page)
+def page_content(
+    glyphs: list[Glyph],
+    edges: Iterable[Edge],
+    height: float,
+    *,
+    undecodable: int = 0,
+    ocr: bool = False,
+) -> PageContent:
+    """The page's text lines and tables in reading order, page numbers dropped.
+
+    ``height`` in points; ``ocr``: the glyphs came from OCR and carry its confidence."""
+    grids = grids_of(edges)
     dealt, loose = deal_glyphs(glyphs, grids)
     tables = [
-        TablePart(g.bbox[1], g.bbox[3], g.bbox[0], g.bbox[2], grid_slots(g, cells))
+        TablePart(
+            g.bbox[1],
+            g.bbox[3],
+            g.bbox[0],
+            g.bbox[2],
+            grid_slots(g, cells),
+            _cell_confidence(cells) if ocr else None,
+        )
         for g, cells in zip(grids, dealt, strict=True)
     ]
-    lines = [ln for ln in text_lines(loose) if not is_page_number(ln, page.height)]
+    lines = [ln for ln in text_lines(loose, ocr=ocr) if not is_page_number(ln, height)]
     blocks: list[Block] = [*lines, *tables]
     blocks.sort(key=lambda b: b.top)
-    # pdfminer writes "(cid:N)" for a character whose font has no map to Unicode.
-    undecodable = sum(1 for g in glyphs if g.text.startswith("(cid:"))
     return PageContent(tuple(blocks), len(glyphs), undecodable)
 
 
-def text_lines(glyphs: Iterable[Glyph]) -> list[TextLine]:
+def _cell_confidence(cells: dict[Position, list[Glyph]]) -> dict[Position, float]:
+    return {pos: min(g.confidence for g in glyphs) for pos, glyphs in cells.items() if glyphs}
+
+
+def text_lines(glyphs: Iterable[Glyph], *, ocr: bool = False) -> list[TextLine]:
     """Running text, one entry per printed line."""
     return [
         TextLine(
             min(g.top for g in line),
             max(g.bottom for g in line),
             line_text(line, split_wide=True),
+            min(g.confidence for g in line) if ocr else None,
         )
         for line in glyphs_to_lines(glyphs)
     ]

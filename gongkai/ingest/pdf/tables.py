@@ -1,9 +1,9 @@
 """Ruled tables: their grid from the drawn lines, and each cell's text from its glyphs.
 
-pdfplumber finds the cells (rectangles enclosed by ruling lines). Here they are laid on
+``cells`` finds the cells (rectangles enclosed by ruling lines). Here they are laid on
 one grid per table so that a merged cell occupies several positions: its text goes to
 the top-left one and the rest are ``COVERED``. Glyphs are dealt to cells by their centre,
-so nothing pdfplumber already parsed is extracted a second time.
+so each character is read once.
 """
 
 from __future__ import annotations
@@ -11,19 +11,16 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
-from pdfplumber.page import Page
-
+from gongkai.ingest.pdf.cells import Box, Edge, tables_of
 from gongkai.ingest.pdf.glyphs import Glyph, glyphs_to_lines, join_wrapped, line_text
 
 Slot = str | None
 COVERED: Slot = None  # a position that a merged cell spans
-Box = tuple[float, float, float, float]  # x0, top, x1, bottom
 Position = tuple[int, int]  # row, column; 0-based
 
-# Cell edges closer than this (points) are the same grid line; pdfplumber snaps
-# ruling lines within 3 points, so its cells agree far more closely than that.
+# Cell edges closer than this (points) are the same grid line; ``cells`` snaps ruling
+# lines within 3 points, so its cells agree far more closely than that.
 _SAME_LINE = 1.0
 
 
@@ -45,35 +42,21 @@ class Grid:
         return len(self.ys) - 1, len(self.xs) - 1
 
 
-def page_grids(page: Page) -> list[Grid]:
-    """The ruled tables of a page, top to bottom, as grids.
-
-    Only rules that show on paper count: WPS puts an invisible white box behind every
-    line of some paragraphs, which pdfplumber would otherwise take for a table. A grid of
-    a single cell is a framed box, not a table: its text is read as running text.
-    """
-    drawn = page.filter(_shows_on_paper)
-    grids = [cells_to_grid(table.cells, table.bbox) for table in drawn.find_tables()]
-    return sorted((g for g in grids if g.shape != (1, 1)), key=lambda g: g.bbox[1])
-
-
-def _shows_on_paper(obj: dict[str, Any]) -> bool:
-    if obj["object_type"] not in ("rect", "line", "curve"):
-        return True
-    stroked = obj.get("stroke") and not _is_white(obj.get("stroking_color"))
-    filled = obj.get("fill") and not _is_white(obj.get("non_stroking_color"))
-    return bool(stroked or filled)
-
-
-def _is_white(color: object) -> bool:
-    """True for white in grey, RGB or CMYK; None means the default, black."""
-    if not isinstance(color, tuple | list) or not color:
-        return False
-    if not all(isinstance(v, int | float) for v in color):
-        return False  # a pattern or a named colour space
-    if len(color) == 4:
-        return all(v == 0 for v in color)
-    return all(v == 1 for v in color)
+def grids_of(edges: Iterable[Edge]) -> list[Grid]:
+    """The ruled tables the rules make, top to bottom, as grids. A grid of a single cell
+    is a framed box, not a table: its text is read as running text."""
+    grids = []
+    for cells in tables_of(edges):
+        bbox = (
+            min(c[0] for c in cells),
+            min(c[1] for c in cells),
+            max(c[2] for c in cells),
+            max(c[3] for c in cells),
+        )
+        grid = cells_to_grid(cells, bbox)
+        if grid.shape != (1, 1):
+            grids.append(grid)
+    return grids
 
 
 def cells_to_grid(cells: Iterable[Box], bbox: Box) -> Grid:

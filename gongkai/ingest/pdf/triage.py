@@ -1,8 +1,7 @@
-"""Looking at a PDF with PDFium before the slow layout pass: refuse what cannot be read.
+"""Opening a PDF with PDFium, and the reasons a PDF is refused.
 
 PDFium opens a document in milliseconds and names its failure precisely (wrong password,
-bad format), so encrypted, corrupt and image-only files are refused here without paying
-for pdfminer's parse.
+bad format).
 """
 
 from __future__ import annotations
@@ -16,31 +15,19 @@ ENCRYPTED = "PDF 已加密，需要密码才能打开：请提供未加密的文
 ENCRYPTED_UNSUPPORTED = "PDF 使用了不支持的加密方式，无法打开：请提供未加密的文件"
 CORRUPT = "PDF 文件已损坏或不完整（可能下载中断），无法打开"
 NO_PAGES = "PDF 没有任何页面（文件可能已损坏）"
-SCANNED = "没有文字层，是扫描件（no text layer: needs OCR）"
+SCANNED = "没有文字层，是扫描件（no text layer: needs OCR）；未启用 OCR"
+SCANNED_EMPTY = "没有文字层，是扫描件，OCR 未能识别出任何文字（图片可能空白或过于模糊）"
 NO_TEXT = "没有文字层，页面上没有可读取的文字（no text layer: needs OCR）"
 
 
-def triage(data: bytes, name: str) -> tuple[str, ...]:
-    """Notes about pages that are images only; raises UnreadableFile for a PDF not worth parsing.
-
-    Raises for an encrypted (password needed), corrupt or page-less PDF and for one in
-    which no page has a text layer. A PDF that is only owner-protected (no password
-    needed to open it) passes: its text is readable.
-    """
+def open_document(data: bytes, name: str) -> pdfium.PdfDocument:
+    """The PDF opened by PDFium; raises UnreadableFile for an encrypted (password needed)
+    or corrupt file. A PDF that is only owner-protected (no password needed to open it)
+    opens: its text is readable."""
     try:
-        doc = pdfium.PdfDocument(data)
+        return pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
         raise UnreadableFile(name, _open_failure(exc)) from None
-    try:
-        if len(doc) == 0:
-            raise UnreadableFile(name, NO_PAGES)
-        textless = [n for n, page in enumerate(doc, start=1) if not _has_text(page)]
-        if len(textless) == len(doc):
-            scanned = any(_has_image(doc[n - 1]) for n in textless)
-            raise UnreadableFile(name, SCANNED if scanned else NO_TEXT)
-        return _image_page_notes([n for n in textless if _has_image(doc[n - 1])])
-    finally:
-        doc.close()
 
 
 def _open_failure(exc: pdfium.PdfiumError) -> str:
@@ -52,20 +39,13 @@ def _open_failure(exc: pdfium.PdfiumError) -> str:
     return CORRUPT
 
 
-def _has_text(page: pdfium.PdfPage) -> bool:
-    textpage = page.get_textpage()
-    try:
-        return bool(textpage.count_chars() > 0)
-    finally:
-        textpage.close()
-
-
-def _has_image(page: pdfium.PdfPage) -> bool:
+def has_image(page: pdfium.PdfPage) -> bool:
     images = page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE])
     return next(iter(images), None) is not None
 
 
-def _image_page_notes(pages: list[int]) -> tuple[str, ...]:
+def image_page_notes(pages: list[int]) -> tuple[str, ...]:
+    """A note naming the pages (1-based) that are images left unread."""
     if not pages:
         return ()
     numbers = "、".join(str(n) for n in pages)

@@ -48,12 +48,16 @@ def test_the_dashboard_lists_overdue_and_soon_due_cases_of_the_users_agencies(
     assert [x.reg_no for x in board.soon] == [soon.reg_no] and board.soon_count == 1
     assert ("已登记", 3) in board.by_status
     page = response.content.decode()
-    assert "已逾期" in page and "即将到期" in page and later.reg_no not in page
+    assert "已逾期" in page and "即将到期" in page
+    assert later.reg_no not in [x.reg_no for x in board.soon + board.overdue]
     assert other.reg_no not in page
 
     supervisor = as_user(personas.supervisor).get(reverse("home"))
-    assert {b.agency.name for b in supervisor.context["boards"]} == {a.name, personas.agency_b.name}
-    assert other.reg_no in supervisor.content.decode()
+    rows = {r.agency.name: r for r in supervisor.context["overview"]}
+    assert set(rows) == {a.name, personas.agency_b.name}
+    assert (rows[a.name].open, rows[a.name].overdue, rows[a.name].soon) == (3, 1, 1)
+    assert (rows[personas.agency_b.name].open, rows[personas.agency_b.name].overdue) == (1, 1)
+    assert "各机关办理情况" in supervisor.content.decode()
 
 
 def test_someone_without_an_agency_is_told_so(as_user: Callable[[User], Client]) -> None:

@@ -189,7 +189,7 @@ def test_correction_extension_and_fee_steps(
 ) -> None:
     admin = as_user(personas.admin)
     step(
-        admin, case_a, "correction", on="2026-03-03", respond_by="2026-03-06", note="请明确文件名称"
+        admin, case_a, "correction", on="2026-03-03", respond_by="2026-03-20", note="请明确文件名称"
     )
     case_a.refresh_from_db()
     assert case_a.status == Status.AWAITING_CORRECTION and case_a.due is None

@@ -82,7 +82,10 @@ def test_submissions_are_limited_per_address_and_hour(
     assert (
         client.post(url, form_data(personas, applicant_name="")).status_code == 200
     )  # not counted
-    assert client.post(url, form_data(personas, id_document="身份证 110101199003077777")).status_code == 302
+    assert (
+        client.post(url, form_data(personas, id_document="身份证 110101199003077777")).status_code
+        == 302
+    )
     refused = client.post(url, form_data(personas, id_document="身份证 110101199003071111"))
     assert refused.status_code == 429
     assert (

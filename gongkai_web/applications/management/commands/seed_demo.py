@@ -42,3 +42,8 @@ class Command(BaseCommand):
             f"已废止 {made['repealed']} 件，审核中 {made['in_review']} 条）"
         )
         self.stdout.write(demo.logins_text())
+        # The report library's demo region (gongkai_web.library.demo).
+        from gongkai_web.library import demo as library_demo
+
+        if (collected := library_demo.seed()) is not None:
+            self.stdout.write(f"年报库：示范省 {collected.summary()}（后台处理）")

@@ -1,0 +1,173 @@
+#!/usr/bin/env python3
+"""The report library at a province's scale: import and process N generated reports with
+the default install (SQLite, the django-tasks database queue, one worker per core), then
+time the region overview page.
+
+    bench/library.py [--files N] [--pdf-share S] [--workers W] [--cities C] [--keep DIR]
+
+The reports are made as in bench/audit.py (copies of the sample reports, each titled for
+an agency of its own, two consecutive years per agency, a share of PDFs); the agencies are
+spread over C cities under one province. Printed: import time, processing wall time and
+throughput (files per second), failures, and the overview page's p50/p95 over 30
+requests for a city and a few for the whole province.
+"""
+
+from __future__ import annotations
+
+import _venv
+
+_venv.use_project_venv()
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from audit import make_folder
+
+from gongkai.audit.batch import available_cores
+
+
+def _django(data: Path) -> None:
+    os.environ["GONGKAI_DATA"] = str(data)
+    os.environ["DJANGO_SETTINGS_MODULE"] = "gongkai_web.settings"
+    os.environ.pop("DATABASE_URL", None)
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", interactive=False, verbosity=0)
+
+
+def _region(files: int, cities: int) -> tuple[Any, list[Any]]:
+    from gongkai_web.accounts.models import Agency, AgencyKind
+
+    province = Agency.objects.create(
+        name="样例省人民政府", short_code="P", kind=AgencyKind.GOVERNMENT
+    )
+    city_list = [
+        Agency(
+            name=f"样例第{c:03d}市人民政府",
+            short_code=f"C{c}",
+            kind=AgencyKind.GOVERNMENT,
+            parent=province,
+        )
+        for c in range(cities)
+    ]
+    Agency.objects.bulk_create(city_list)
+    city_list = list(Agency.objects.filter(parent=province).order_by("short_code"))
+    Agency.objects.bulk_create(
+        Agency(
+            name=f"样例{pair:04d}市科学技术局",
+            short_code=f"A{pair}",
+            parent=city_list[pair % cities],
+        )
+        for pair in range((files + 1) // 2)
+    )
+    return province, city_list
+
+
+def _process(folder: Path, workers: int, total: int) -> tuple[float, float]:
+    env = {**os.environ}
+    started = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "gongkai_web", "library_import", str(folder)],
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    imported = time.perf_counter() - started
+    command = [
+        sys.executable,
+        "-m",
+        "gongkai_web",
+        "db_worker",
+        "--batch",
+        "--no-reload",
+        "--no-startup-delay",
+        "--verbosity",
+        "0",
+    ]
+    procs = [subprocess.Popen(command, env=env) for _ in range(workers)]
+    for p in procs:
+        p.wait()
+    return imported, time.perf_counter() - started - imported
+
+
+def _page_times(url: str, times: int) -> list[float]:
+    from django.contrib.auth.models import User
+    from django.test import Client
+
+    from gongkai_web.accounts.models import Membership, Role
+
+    user, new = User.objects.get_or_create(username="bench-supervisor")
+    if new:
+        Membership.objects.create(user=user, role=Role.SUPERVISOR)
+    client = Client()
+    client.force_login(user)
+    seconds = []
+    for _ in range(times):
+        start = time.perf_counter()
+        response = client.get(url)
+        seconds.append(time.perf_counter() - start)
+        assert response.status_code == 200, response.status_code
+    return seconds
+
+
+def _p(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="the report library at scale")
+    parser.add_argument("--files", type=int, default=10_000)
+    parser.add_argument("--pdf-share", type=float, default=0.03)
+    parser.add_argument("--workers", type=int, default=available_cores())
+    parser.add_argument("--cities", type=int, default=100)
+    parser.add_argument("--corpus", type=Path, default=_venv.CORPUS)
+    parser.add_argument("--keep", type=Path, default=None, metavar="DIR")
+    args = parser.parse_args(argv)
+    base = args.keep or Path(tempfile.mkdtemp(prefix="gongkai-library-bench-"))
+    folder, data = base / "reports", base / "data"
+    folder.mkdir(parents=True, exist_ok=True)
+    data.mkdir(parents=True, exist_ok=True)
+    kinds = make_folder(args.corpus, folder, args.files, args.pdf_share)
+    for n, pdf in enumerate(sorted(folder.glob("*.pdf"))):  # distinct bytes: no deduplication
+        with pdf.open("ab") as out:
+            out.write(f"\n% copy {n}\n".encode())
+    print(f"文件：{args.files} 份（{dict(kinds)}），{args.cities} 个市，{args.workers} 个处理进程")
+    _django(data)
+    province, cities = _region(args.files, args.cities)
+    imported, processed = _process(folder, args.workers, args.files)
+    from gongkai_web.library.models import Report, Status
+
+    done = Report.objects.filter(status=Status.DONE).count()
+    failed = Report.objects.filter(status=Status.FAILED).count()
+    print(
+        f"收入（哈希、存储、排队）：{imported:.1f} 秒；处理：{processed:.1f} 秒，"
+        f"{args.files / processed:.1f} 份/秒；成功 {done}，失败 {failed}"
+    )
+    hours = 10_000 / (args.files / processed) / 3600
+    print(f"按此速度 10,000 份约需 {hours:.2f} 小时")
+    city = _page_times(f"/library/overview/?region={cities[0].pk}&year=2024", 30)
+    print(
+        f"概览页（一个市，{args.files // 2 // args.cities} 个机关）：p50 {_p(city, 0.5):.0f} ms，"
+        f"p95 {_p(city, 0.95):.0f} ms"
+    )
+    whole = _page_times(f"/library/overview/?region={province.pk}&year=2024", 5)
+    print(
+        f"概览页（全省，{args.files // 2 + args.cities + 1} 个机关）：p50 {_p(whole, 0.5):.0f} ms，"
+        f"p95 {_p(whole, 0.95):.0f} ms"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,182 @@
+"""Worker processes that read one file at a time under a time and a memory limit.
+
+A hostile or broken file must not stall or sink a batch of thousands: each file is read
+in a worker process whose address space is capped (``resource.setrlimit(RLIMIT_AS)``,
+set in the worker itself) and which the parent kills when the file takes longer than
+the time limit. A worker that is killed, runs out of memory or dies is replaced, and the
+file is reported as one line; the other files carry on.
+
+Workers are forked from the parent, so the task need not be importable by name. Results
+come back in the order the paths were given.
+"""
+
+from __future__ import annotations
+
+import math
+import multiprocessing
+import resource
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from multiprocessing.process import BaseProcess
+from typing import Generic, TypeVar
+
+R = TypeVar("R")
+
+DEFAULT_SECONDS = 60.0
+DEFAULT_MEMORY_MIB = 1024
+# Bounds of what may be asked for (the CLI refuses values outside them).
+MAX_SECONDS = 24 * 3600.0
+MIN_MEMORY_MIB = 128  # the interpreter with the readers loaded needs about 100 MiB
+MAX_MEMORY_MIB = 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Per file: wall-clock seconds, and the worker's address space in MiB (the
+    interpreter and its libraries included). None: no limit of that kind."""
+
+    seconds: float | None = DEFAULT_SECONDS
+    memory_mib: int | None = DEFAULT_MEMORY_MIB
+
+    def timeout_reason(self) -> str:
+        return f"读取超时：超过 {self.seconds:g} 秒仍未读完，已停止（可用 --timeout 调整）"
+
+    def memory_reason(self) -> str:
+        return f"内存超限：读取时超过 {self.memory_mib} MiB，已停止（可用 --max-memory 调整）"
+
+    def died_reason(self, code: int | None) -> str:
+        cap = f"，可能超过内存上限 {self.memory_mib} MiB" if self.memory_mib else ""
+        how = f"被信号 {-code} 终止" if code is not None and code < 0 else f"退出码 {code}"
+        return f"读取进程异常退出（{how}{cap}），已跳过此文件"
+
+
+class OutOfMemory:
+    """What a worker sends when its file ran into the memory limit."""
+
+
+Failed = Callable[[str, str], R]  # (path, one-line reason) → the result for that path
+
+
+def _serve(conn: Connection, task: Callable[[str], object], limits: Limits) -> None:
+    """The worker's loop: receive (index, path), send (index, result) until told to stop."""
+    if limits.memory_mib is not None:
+        cap = limits.memory_mib * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+    while True:
+        try:
+            message = conn.recv()
+        except (EOFError, KeyboardInterrupt):
+            return
+        if message is None:
+            return
+        index, path = message
+        try:
+            conn.send((index, task(path)))
+        except MemoryError:
+            conn.send((index, OutOfMemory()))
+
+
+@dataclass(slots=True)
+class _Worker:
+    process: BaseProcess
+    conn: Connection
+    index: int | None = None  # the path being read
+    path: str = ""
+    deadline: float = math.inf
+
+
+class LimitedPool(Generic[R]):
+    """Runs ``task(path)`` for each path on ``workers`` processes under ``limits``;
+    ``failed(path, reason)`` makes the result of a path that exceeded them."""
+
+    def __init__(
+        self, task: Callable[[str], R], failed: Failed[R], workers: int, limits: Limits
+    ) -> None:
+        self.task = task
+        self.failed = failed
+        self.workers = max(1, workers)
+        self.limits = limits
+        self._context = multiprocessing.get_context("fork")
+
+    def _start(self) -> _Worker:
+        parent, child = self._context.Pipe()
+        process = self._context.Process(
+            target=_serve, args=(child, self.task, self.limits), daemon=True
+        )
+        process.start()
+        child.close()
+        return _Worker(process, parent)
+
+    def map(self, paths: Iterable[str]) -> Iterator[R]:
+        """Results in the order of ``paths``; never raises for a file."""
+        todo = deque(enumerate(paths))
+        done: dict[int, R] = {}
+        idle = [self._start() for _ in range(min(self.workers, len(todo)))]
+        busy: list[_Worker] = []
+        following = 0
+        try:
+            while todo or busy:
+                while idle and todo:
+                    worker = idle.pop()
+                    self._assign(worker, *todo.popleft())
+                    busy.append(worker)
+                for worker in self._finished(busy):
+                    busy.remove(worker)
+                    idle.append(self._collect(worker, done))
+                while following in done:
+                    yield done.pop(following)
+                    following += 1
+        finally:
+            for worker in idle:
+                self._stop(worker, kill=False)
+            for worker in busy:
+                self._stop(worker, kill=True)
+
+    def _assign(self, worker: _Worker, index: int, path: str) -> None:
+        worker.index, worker.path = index, path
+        seconds = self.limits.seconds
+        worker.deadline = time.monotonic() + seconds if seconds is not None else math.inf
+        worker.conn.send((index, path))
+
+    def _finished(self, busy: list[_Worker]) -> list[_Worker]:
+        """Busy workers that answered, died or ran past their deadline (waiting for one)."""
+        first = min(w.deadline for w in busy)
+        timeout = None if first == math.inf else max(0.0, first - time.monotonic())
+        answered = set(wait([w.conn for w in busy], timeout))
+        now = time.monotonic()
+        return [w for w in busy if w.conn in answered or w.deadline <= now]
+
+    def _collect(self, worker: _Worker, done: dict[int, R]) -> _Worker:
+        """Record what the worker gave for its path; a fresh worker if it must be replaced."""
+        assert worker.index is not None
+        index, path = worker.index, worker.path
+        worker.index = None
+        reason = self.limits.timeout_reason()
+        try:
+            if worker.conn.poll():
+                _, result = worker.conn.recv()
+                if not isinstance(result, OutOfMemory):
+                    done[index] = result
+                    return worker
+                reason = self.limits.memory_reason()
+        except (EOFError, OSError):
+            worker.process.join(5)
+            reason = self.limits.died_reason(worker.process.exitcode)
+        done[index] = self.failed(path, reason)
+        self._stop(worker, kill=True)
+        return self._start()
+
+    def _stop(self, worker: _Worker, *, kill: bool) -> None:
+        if not kill and worker.process.is_alive():
+            try:
+                worker.conn.send(None)
+                worker.process.join(1)
+            except OSError:
+                pass
+        if worker.process.is_alive():
+            worker.process.kill()
+        worker.process.join()
+        worker.conn.close()

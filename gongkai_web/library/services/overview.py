@@ -1,0 +1,220 @@
+"""The overview of a region and year: who published on time, late or not at all, and the
+audit's errors and warnings by agency and rule (the heatmap). A region with regions under
+it (a province and its cities) is shown by part: one line per city, summed, and its own
+agencies one by one; a search by name lists the matching agencies of the whole region."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Count
+
+from gongkai.audit.registry import RULES
+from gongkai.workdays.deadlines import Publisher, annual_report_due
+from gongkai_web.accounts.models import Agency, AgencyKind
+from gongkai_web.library.models import Finding, Match, Report, Status, Verdict
+
+RULE_TITLES = {rule.id: rule.title for rule in RULES}
+_PREFERENCE = {Match.CONFIRMED: 0, Match.AUTO: 1, Match.UNSURE: 2, Match.UNMATCHED: 3}
+# A name search lists at most this many agencies.
+MAX_FOUND = 500
+
+
+class State:
+    ON_TIME = "按时公开"
+    LATE = "逾期公开"
+    DATE_UNKNOWN = "已公开（发布日期待核）"
+    FAILED = "读取失败"
+    PENDING = "处理中"
+    MISSING = "未公开"
+    NOT_DUE = "未到期"
+
+
+STATES = (
+    State.ON_TIME,
+    State.LATE,
+    State.DATE_UNKNOWN,
+    State.MISSING,
+    State.NOT_DUE,
+    State.FAILED,
+    State.PENDING,
+)
+_CSS = {State.ON_TIME: "ok", State.LATE: "late", State.MISSING: "missing", State.FAILED: "missing"}
+
+
+@dataclass(frozen=True)
+class Brief:
+    """What the overview needs of a report (read as values: thousands of them per page)."""
+
+    pk: int
+    agency_id: int
+    status: str
+    match: str
+    published_on: dt.date | None
+    collected_at: dt.datetime
+    errors: int
+    warnings_count: int
+    filename: str
+
+
+@dataclass
+class Row:
+    agency: Agency
+    due: dt.date
+    state: str
+    report: Brief | None = None
+    days_late: int = 0
+    unsure: bool = False
+
+    @property
+    def css(self) -> str:
+        return _CSS.get(self.state, "pending")
+
+
+@dataclass
+class Part:
+    """One region under the region: its agencies' states counted, findings summed."""
+
+    agency: Agency
+    agencies: int = 0
+    states: dict[str, int] = field(default_factory=dict)
+    errors: int = 0
+    warnings: int = 0
+
+    def count(self, state: str) -> int:
+        return self.states.get(state, 0)
+
+    @property
+    def cells(self) -> list[int]:
+        return [self.states.get(s, 0) for s in STATES]
+
+
+@dataclass
+class Overview:
+    region: Agency
+    year: int
+    rows: list[Row]  # every agency shown or exported
+    listed: list[Row]  # the agencies listed one by one on the page
+    parts: list[Part]
+    counts: dict[str, int]
+    heatmap: dict[str, Any]
+    unmatched: int
+    states: tuple[str, ...] = STATES
+
+
+def due_date(agency: Agency, year: int) -> dt.date:
+    government = agency.kind == AgencyKind.GOVERNMENT
+    publisher = Publisher.GOVERNMENT if government else Publisher.DEPARTMENT
+    return annual_report_due(year, publisher).due
+
+
+def _state(report: Brief | None, due: dt.date, today: dt.date) -> tuple[str, int]:
+    if report is None:
+        return (State.MISSING if today > due else State.NOT_DUE), 0
+    if report.status == Status.FAILED:
+        return State.FAILED, 0
+    if report.status != Status.DONE:
+        return State.PENDING, 0
+    if report.published_on is not None:
+        late = (report.published_on - due).days
+        return (State.LATE, late) if late > 0 else (State.ON_TIME, 0)
+    # Collected by the due date means it was published by then; collected after, the
+    # publication date is not known and is not guessed.
+    collected = report.collected_at.date()
+    return (State.ON_TIME, 0) if collected <= due else (State.DATE_UNKNOWN, 0)
+
+
+def _best(reports: list[Brief]) -> Brief | None:
+    def rank(r: Brief) -> tuple[int, int, int]:
+        return (0 if r.status == Status.DONE else 1, _PREFERENCE.get(Match(r.match), 4), r.pk)
+
+    return min(reports, key=rank) if reports else None
+
+
+def _briefs(ids: list[int], year: int, hide_unconfirmed: bool) -> dict[int, list[Brief]]:
+    reports = Report.objects.filter(year=year, agency_id__in=ids).order_by()
+    if hide_unconfirmed:
+        reports = reports.exclude(match__in=[Match.UNSURE, Match.UNMATCHED])
+    names = [f for f in Brief.__dataclass_fields__ if f != "pk"]
+    by_agency: dict[int, list[Brief]] = {}
+    for values in reports.values_list("pk", *names):
+        brief = Brief(*values)
+        by_agency.setdefault(brief.agency_id, []).append(brief)
+    return by_agency
+
+
+def build(
+    region: Agency,
+    tree: dict[Agency, Agency],
+    year: int,
+    today: dt.date,
+    *,
+    query: str = "",
+    hide_failed: bool = False,
+    hide_unconfirmed: bool = False,
+) -> Overview:
+    """``tree`` maps each agency of the region to its part (``access.parts``)."""
+    agencies = list(tree)
+    query = query.strip()
+    if query:
+        agencies = [a for a in agencies if query in a.name][:MAX_FOUND]
+    by_agency = _briefs([a.pk for a in agencies], year, hide_unconfirmed)
+    rows: list[Row] = []
+    for agency in agencies:
+        report = _best(by_agency.get(agency.pk, []))
+        due = due_date(agency, year)
+        state, late = _state(report, due, today)
+        if hide_failed and state == State.FAILED:
+            continue
+        unsure = report is not None and report.match in (Match.UNSURE, Match.UNMATCHED)
+        rows.append(Row(agency, due, state, report, late, unsure))
+    counts = {s: n for s in STATES if (n := sum(1 for r in rows if r.state == s))}
+    grouped = {tree[r.agency] for r in rows if tree[r.agency] != r.agency}
+    parts: dict[Agency, Part] = {}
+    listed: list[Row] = []
+    for row in rows:
+        part = tree[row.agency]
+        if query or part not in grouped:
+            listed.append(row)
+            continue
+        p = parts.setdefault(part, Part(part))
+        p.agencies += 1
+        p.states[row.state] = p.states.get(row.state, 0) + 1
+        if row.report is not None and row.report.status == Status.DONE:
+            p.errors += row.report.errors
+            p.warnings += row.report.warnings_count
+    unmatched = Report.objects.filter(year=year, agency__isnull=True).count()
+    label = {
+        r.report.pk: (r.agency.name if query else tree[r.agency].name) for r in rows if r.report
+    }
+    return Overview(
+        region, year, rows, listed, list(parts.values()), counts, heatmap(label), unmatched
+    )
+
+
+def heatmap(label: dict[int, str]) -> dict[str, Any]:
+    """Errors and warnings (not dismissed) by row label (an agency, or the part of the
+    region it lies in) and rule, for ECharts and a table."""
+    counted = (
+        Finding.objects.filter(report_id__in=list(label), severity__in=["error", "warning"])
+        .exclude(verdict=Verdict.DISMISSED)
+        .values("report_id", "rule")
+        .annotate(n=Count("id"))
+    )
+    cells: dict[tuple[str, str], int] = {}
+    for item in counted:
+        key = (label[item["report_id"]], item["rule"])
+        cells[key] = cells.get(key, 0) + item["n"]
+    agencies = sorted({a for a, _ in cells})
+    rules = sorted({r for _, r in cells})
+    data = [[rules.index(r), agencies.index(a), n] for (a, r), n in cells.items()]
+    return {
+        "agencies": agencies,
+        "rules": rules,
+        "titles": [RULE_TITLES.get(r, r) for r in rules],
+        "data": data,
+        "max": max((n for _, _, n in data), default=0),
+        "grid": [[cells.get((a, r), 0) for r in rules] for a in agencies],
+    }
