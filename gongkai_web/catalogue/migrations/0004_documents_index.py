@@ -7,8 +7,8 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('accounts', '0002_agency_region_and_contacts'),
-        ('catalogue', '0002_search'),
+        ('accounts', '0003_supervisor_regions'),
+        ('catalogue', '0003_chinese_field_names'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
