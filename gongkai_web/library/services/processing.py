@@ -57,7 +57,8 @@ def _finding(report: Report, f: CoreFinding, year_rule: bool) -> Finding:
         severity=f.severity.value,
         cells=list(f.cells),
         message=f.message,
-        evidence=[e.to_json_dict() for e in f.evidence],
+        # The file is the upload's name, never where it is stored on the server.
+        evidence=[{**e.to_json_dict(), "file": report.filename} for e in f.evidence],
         year_rule=year_rule,
     )
 
