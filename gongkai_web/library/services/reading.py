@@ -42,6 +42,8 @@ class Read:
     audit: ReportAudit
     document: Document
     sections: dict[int, str]
+    # Each cell's printed row (or line) around the value, and where the value starts in it.
+    contexts: dict[str, tuple[str, int]]
 
 
 @dataclass(frozen=True)
@@ -103,13 +105,28 @@ def _sample_report() -> str:
     return "\n".join(lines) + "\n"
 
 
+# Characters of a cell's row kept on each side of the value.
+_AROUND = 60
+
+
+def _around(context: str, start: int, length: int) -> tuple[str, int]:
+    if start < 0:
+        return context[: 2 * _AROUND], -1
+    lo = max(0, start - _AROUND)
+    return context[lo : start + length + _AROUND], start - lo
+
+
 def read_file(path: str, source: str) -> Read | Failed:
     """Read and audit one file in this process. Never raises."""
     try:
         layout = read_layout(path)
         report = layout_to_report(layout).model_copy(update={"source": source})
         doc = build_document(layout, report)
-        return Read(report, audit_document(doc), doc.narrowed(compared), section_texts(layout))
+        contexts = {
+            cell: _around(e.context, e.start, len(e.quote)) for cell, e in doc.evidence.items()
+        }
+        narrowed = doc.narrowed(compared)
+        return Read(report, audit_document(doc), narrowed, section_texts(layout), contexts)
     except UnreadableFile as exc:
         return Failed(exc.reason)
     except MemoryError:

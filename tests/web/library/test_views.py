@@ -81,6 +81,21 @@ def test_a_finding_is_dismissed_with_a_reason_and_the_decision_is_kept(
     assert detail["provenance"] and detail["cells"]
 
 
+def test_a_text_cell_shows_the_row_it_was_printed_in(
+    library: Library, processed: dict[str, Report]
+) -> None:
+    report = processed["kewei-2024.md"]
+    cell = "t3.new.total"
+    where = report.provenance[cell]
+    page = (
+        client_for(library.supervisor)
+        .get(f"/library/reports/{report.pk}/cells/{cell}/")
+        .content.decode()
+    )
+    assert "所在行" in page and f"<mark>{where['text']}</mark>" in page
+    assert where["row_text"][where["at"] : where["at"] + len(where["text"])] == where["text"]
+
+
 def test_a_correction_is_kept_beside_the_value_read(
     library: Library, processed: dict[str, Report]
 ) -> None:
