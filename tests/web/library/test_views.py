@@ -46,6 +46,9 @@ def test_the_supervisor_sees_the_region_and_the_public_nothing(
     listed = sup.get(f"/api/v1/library/reports?region={library.region.pk}&year=2024").json()
     assert [r["filename"] for r in listed] == ["kewei-2024.md"]
     assert Client().get("/api/v1/library/reports").status_code == 401
+    bad = sup.get("/api/v1/library/reports?year=二〇二四")
+    assert bad.status_code == 400 and "参数 year 应为年度" in bad.json()["detail"]
+    assert sup.get("/api/v1/library/reports?region=999999").status_code == 404
     assert Client().get("/library/overview/").status_code == 302
     spec = sup.get("/api/v1/openapi.json").json()
     assert "/api/v1/library/reports/{report_id}" in spec["paths"]
