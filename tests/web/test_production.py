@@ -182,3 +182,20 @@ def test_pages_carry_a_content_security_policy_without_inline_script(client: Cli
     policy = client.get(reverse("portal:apply"))["Content-Security-Policy"]
     assert "script-src 'self'" in policy and "unsafe-inline" not in policy
     assert "frame-ancestors 'none'" in policy
+
+
+def test_no_template_has_inline_script_or_style() -> None:
+    """The Content-Security-Policy blocks them: scripts and styles belong in static files.
+    (Templates rendered to PDF by WeasyPrint, never served, may carry a <style> block.)"""
+    import re
+
+    root = Path(serve.__file__).parent
+    inline = re.compile(
+        r"<script(?![^>]*\bsrc=)[^>]*>|\sstyle=\"|javascript:|\son[a-z]+=\"", re.IGNORECASE
+    )
+    found = [
+        f"{path.relative_to(root)}: {match.group(0)}"
+        for path in root.rglob("*.html")
+        for match in inline.finditer(path.read_text(encoding="utf-8"))
+    ]
+    assert found == []
