@@ -199,3 +199,19 @@ def test_no_template_has_inline_script_or_style() -> None:
         for match in inline.finditer(path.read_text(encoding="utf-8"))
     ]
     assert found == []
+
+
+@pytest.mark.django_db
+def test_a_database_busy_past_every_wait_is_a_503_in_chinese(
+    personas: Personas, as_user: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from django.db import OperationalError
+
+    from gongkai_web.accounts import views
+
+    def locked(*args: Any, **kwargs: Any) -> None:
+        raise OperationalError("database is locked")
+
+    monkeypatch.setattr(views, "boards", locked)
+    response = as_user(personas.handler).get(reverse("home"))
+    assert response.status_code == 503 and "系统繁忙" in response.content.decode()
