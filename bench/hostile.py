@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Hostile input: each class of the issue, generated into a temp folder and read in a child.
 
-    bench/hostile.py [--only NAME ...] [--keep DIR]
+    bench/hostile.py [--only NAME ...] [--keep DIR] [--no-audit]
 
 Classes: a fee for 10^18 pages and items; a .docx whose cell spans 2^31 columns; a .docx
 zip bomb (document.xml of 1 GiB deflated to about 1 MB); a PDF zip bomb (a content stream
@@ -10,7 +10,10 @@ of numbers; HTML with a huge colspan on 20,000 rows; HTML nested 100,000 tags de
 
 Each class runs in a child process (``gongkai parse FILE``, or the fee functions) and the
 script prints per class: the outcome (the one-line message, or the report read), seconds
-and peak resident size in MiB (from wait4). The target is 30 s and 1 GiB per class. The
+and peak resident size in MiB (from wait4). The target is 30 s and 1 GiB per class. Then all
+the files go through one ``gongkai audit`` (its defaults: 60 s and 1024 MiB per file, in
+worker processes) and its one line per file, time and peak RSS (the largest of the
+command and its workers) are printed. The
 child runs under a safety net of this script (4 GiB address space, 120 s) so that a
 regression cannot take the shared machine down: hitting it prints "safety net".
 """
@@ -256,16 +259,41 @@ def _outcome(out: bytes, err: bytes, code: int) -> str:
     return "message: " + (text.splitlines()[-1] if text else f"exit {code}, no output")[:110]
 
 
+def audit_all(python: str, files: list[str]) -> None:
+    """All the files through one ``gongkai audit --jobs 2``: its lines, time, peak RSS."""
+    started = time.perf_counter()
+    child = subprocess.Popen(
+        [python, "-m", "gongkai", "audit", "--jobs", "2", *files],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        preexec_fn=_safety_net,
+    )
+    assert child.stderr is not None
+    err = child.stderr.read()
+    # wait4 gives the command's usage with that of the workers it waited for
+    _, status, usage = os.wait4(child.pid, 0)
+    seconds = time.perf_counter() - started
+    code = os.waitstatus_to_exitcode(status)
+    child.returncode = code
+    mib = usage.ru_maxrss / 1024
+    print(f"\ngongkai audit --jobs 2 of the {len(files)} files: {seconds:.1f} s, exit {code},")
+    print(f"peak RSS of the command and its workers: {mib:.0f} MiB")
+    for line in err.decode("utf-8", "replace").splitlines():
+        print("  " + line[:150])
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description="Hostile input classes: outcome, time, memory")
     parser.add_argument("--only", nargs="*", help="class names to run")
     parser.add_argument("--keep", help="write the files here and keep them")
+    parser.add_argument("--no-audit", action="store_true", help="skip the gongkai audit run")
     args = parser.parse_args()
     folder = Path(args.keep or tempfile.mkdtemp(prefix="gongkai-hostile-"))
     folder.mkdir(parents=True, exist_ok=True)
     python = sys.executable
     print(f"{'class':24} {'seconds':>8} {'peak MiB':>9}  ok  outcome")
     worst = 0
+    files: list[str] = []
     try:
         for case in CASES:
             if args.only and case.name not in args.only:
@@ -276,11 +304,14 @@ def main() -> int:
                 path = folder / f"{case.name}{case.suffix}"
                 case.make(path)
                 argv = [python, "-m", "gongkai", "parse", str(path)]
+                files.append(str(path))
             outcome, seconds, mib = run_child(argv)
             ok = seconds <= TARGET_SECONDS and mib <= TARGET_MIB and "safety" not in outcome
             worst = worst or (0 if ok else 1)
             mark = "yes" if ok else "NO"
             print(f"{case.name:24} {seconds:8.2f} {mib:9.0f}  {mark:3} {outcome}", flush=True)
+        if files and not args.no_audit:
+            audit_all(python, files)
     finally:
         if not args.keep:
             shutil.rmtree(folder, ignore_errors=True)

@@ -29,7 +29,20 @@ from gongkai.ingest.sniff import os_reason
 # The files of a folder that are audited: what the readers read. Answers (*.json), notes
 # and hidden files are left out; a file named on the command line is always audited.
 REPORT_SUFFIXES = frozenset(
-    {".pdf", ".docx", ".html", ".htm", ".shtml", ".xhtml", ".txt", ".md", ".markdown", ".text"}
+    {
+        ".pdf",
+        ".docx",
+        ".doc",
+        ".wps",
+        ".html",
+        ".htm",
+        ".shtml",
+        ".xhtml",
+        ".txt",
+        ".md",
+        ".markdown",
+        ".text",
+    }
 )
 # Below this many files, starting worker processes costs more than it saves.
 _PARALLEL_FROM = 4
@@ -133,9 +146,8 @@ def available_cores() -> int:
 def _read_all(
     files: Sequence[str], workers: int, limits: Limits, ocr: bool = True
 ) -> Iterator[Read]:
-    pool: LimitedPool[Read] = LimitedPool(
-        partial(read_and_audit, ocr=ocr), Unreadable, workers, limits
-    )
+    task = partial(read_and_audit, ocr=ocr)
+    pool: LimitedPool[Read] = LimitedPool(task, Unreadable, workers, limits)
     yield from pool.map(files)
 
 

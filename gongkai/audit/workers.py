@@ -49,7 +49,8 @@ class Limits:
 
     def died_reason(self, code: int | None) -> str:
         cap = f"，可能超过内存上限 {self.memory_mib} MiB" if self.memory_mib else ""
-        return f"读取进程异常退出（退出码 {code}{cap}），已跳过此文件"
+        how = f"被信号 {-code} 终止" if code is not None and code < 0 else f"退出码 {code}"
+        return f"读取进程异常退出（{how}{cap}），已跳过此文件"
 
 
 class OutOfMemory:

@@ -69,10 +69,10 @@ def test_audit_files_reports_a_hung_reader_and_audits_the_others(
 
     real = batch.read_for_audit
 
-    def slow_for_one(path: str, **options: bool) -> object:
+    def slow_for_one(path: str, *, ocr: bool = True) -> object:
         if path.endswith("slow.txt"):
             time.sleep(3600)
-        return real(path, **options)
+        return real(path, ocr=ocr)
 
     monkeypatch.setattr(batch, "read_for_audit", slow_for_one)
     report = "2024年某市人民政府政府信息公开工作年度报告\n一、总体情况\n全年收到申请 3 件。\n"

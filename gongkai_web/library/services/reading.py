@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import resource
+import signal
 import tempfile
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
@@ -118,8 +119,13 @@ def read_file(path: str, source: str) -> Read | Failed:
 _MEMORY = "读取时内存超出上限，文件过大或已损坏"
 
 
-def _serve(memory_mb: int, conn: Connection) -> None:
-    """The reading child: files one after another under the address-space limit."""
+def _serve(memory_mb: int, conn: Connection, parents: Connection) -> None:
+    """The reading child: files one after another under the address-space limit. It
+    leaves the worker's signal handlers (a worker's graceful shutdown would keep it alive)
+    and the worker's end of the pipe (so that it sees the end when the worker dies)."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    parents.close()
     limit = memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     while True:
@@ -149,9 +155,10 @@ class Reader:
 
     def _start(self) -> tuple[multiprocessing.process.BaseProcess, Connection]:
         warm_up()
+        _close_database_connections()
         context = multiprocessing.get_context("fork")
         mine, theirs = context.Pipe(duplex=True)
-        child = context.Process(target=_serve, args=(self.memory_mb, theirs), daemon=True)
+        child = context.Process(target=_serve, args=(self.memory_mb, theirs, mine), daemon=True)
         child.start()
         theirs.close()
         self.child, self.conn, self.files = child, mine, 0
@@ -185,6 +192,20 @@ class Reader:
             return Failed(
                 f"读取进程异常退出（退出码 {code}），可能超出内存上限 {self.memory_mb} MB"
             )
+
+
+def _close_database_connections() -> None:
+    """A forked child must not share the worker's database connection (its socket would
+    outlive the worker's session); closed here, it reconnects on the next query. Inside a
+    transaction (tests running tasks immediately) it is left open: the child never uses it."""
+    from django.conf import settings
+    from django.db import connections
+
+    if not settings.configured:
+        return
+    opened = connections.all(initialized_only=True)
+    if not any(c.in_atomic_block for c in opened):
+        connections.close_all()
 
 
 _readers: dict[int, Reader] = {}
