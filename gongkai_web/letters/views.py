@@ -14,7 +14,6 @@ from gongkai_web.accounts.access import get_application
 from gongkai_web.accounts.models import Agency, Membership, Role
 from gongkai_web.applications.errors import CaseError
 from gongkai_web.letters import steps
-from gongkai_web.letters.layout import Kind
 from gongkai_web.letters.models import Wording
 from gongkai_web.letters.wording import PARAGRAPHS, placeholder_problem
 
@@ -34,7 +33,7 @@ def preview(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     except CaseError as exc:
         messages.error(request, f"无法生成文书：{exc}")
         return redirect("applications:detail", app.pk)
-    context = {"app": app, "blocks": blocks, "kind": kind, "object_id": object_id, "K": Kind}
+    context = {"app": app, "blocks": blocks, "kind": kind, "object_id": object_id}
     return render(request, "letters/preview.html", context)
 
 

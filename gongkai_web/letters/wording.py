@@ -12,6 +12,7 @@ import string
 from dataclasses import dataclass
 
 from gongkai_web.accounts.models import Agency
+from gongkai_web.applications.models import OUTCOMES
 from gongkai_web.letters import texts as T
 from gongkai_web.letters.models import Wording
 
@@ -41,7 +42,8 @@ def _paragraphs() -> dict[str, Paragraph]:
     for outcome, text in T.TEXTS.items():
         key = f"reply.{outcome}"
         names = frozenset({"you", "basis", "delivery", "correction_due"})
-        found[key] = Paragraph(key, f"答复告知书：{outcome}", text.decision, names)
+        label = f"答复告知书：{dict(OUTCOMES).get(outcome, outcome)}"
+        found[key] = Paragraph(key, label, text.decision, names)
     found["reply.remedies"] = Paragraph(
         "reply.remedies",
         "答复告知书：救济途径",

@@ -28,9 +28,9 @@ pytestmark = [
 
 def test_the_applicant_sends_the_correction_online(
     live_server: Any,
-    browser: Any,
+    browser: Any,  # noqa: F811 (the fixture imported above)
     personas: Personas,
-    tmp_path: Path,  # noqa: F811
+    tmp_path: Path,
 ) -> None:
     today = timezone.localdate()
     app = services.register(

@@ -115,7 +115,9 @@ def test_the_reviewer_previews_and_downloads_before_approving(
     detail = reviewer.get(reverse("applications:detail", args=[app.pk])).content.decode()
     assert reverse("letters:preview", args=[app.pk, "reply"]) in detail
     page = reviewer.get(reverse("letters:preview", args=[app.pk, "reply"])).content.decode()
-    assert "政府信息公开申请答复告知书" in page and "草稿" in page and "附件：某决定.pdf" in page
+    assert '<h1 class="letter-title">政府信息公开申请答复告知书</h1>' in page and "草稿" in page
+    assert '<p class="letter-attachments">附件：某决定.pdf</p>' in page
+    assert '<p class="letter-seal">（印章）</p>' in page
     response = reviewer.get(reverse("letters:download", args=[app.pk, "reply"]))
     assert response.status_code == 200 and "予以公开" in text_of(response.content)
     assert (
