@@ -13,6 +13,7 @@ from django.utils.http import content_disposition_header
 from gongkai_web.accounts.access import get_application
 from gongkai_web.accounts.models import Agency, Membership, Role
 from gongkai_web.applications.errors import CaseError
+from gongkai_web.input_hygiene import CleanInputMixin
 from gongkai_web.letters import steps
 from gongkai_web.letters.models import Wording
 from gongkai_web.letters.wording import PARAGRAPHS, placeholder_problem
@@ -50,7 +51,7 @@ def download(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     return response
 
 
-class WordingForm(forms.Form):
+class WordingForm(CleanInputMixin, forms.Form):
     """One textarea per paragraph; empty means the default."""
 
     def __init__(self, *args: object, agency: Agency, **kwargs: object) -> None:
