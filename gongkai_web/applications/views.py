@@ -270,10 +270,8 @@ def case_list(request: HttpRequest) -> HttpResponse:
         raise Http404("没有这一页")
     # The total is counted up to COUNT_CAP: an exact COUNT(*) over hundreds of thousands of
     # rows costs more than the page (PostgreSQL above all); past the cap the page says so.
-    if page == 1 and len(fetched) <= PAGE_SIZE:
-        total = len(rows)
-    else:
-        total = cases.order_by()[: COUNT_CAP + 1].count()
+    short = page == 1 and len(fetched) <= PAGE_SIZE
+    total = len(rows) if short else cases.order_by()[: COUNT_CAP + 1].count()
     capped = total > COUNT_CAP
     sort = (
         f.cleaned_data.get("sort") if hasattr(f, "cleaned_data") else ""
