@@ -84,16 +84,16 @@ def _context(request: HttpRequest) -> dict[str, Any]:
     year, agency, agencies = _choice(request)
     ids = None if agency is None else [agency.pk]
     t3, t4 = table3(year, ids), table4(year, ids)
-    t2 = table2_cells(agency, year) if year >= 2019 else None  # table 2 from the catalogue
     today = timezone.localdate()
     t4_ids = [f"t4.{g.id}.{c.id}" for g in T4_GROUPS for c in T4_COLUMNS]
+    t2 = table2_cells(agency, year) if year >= 2019 else None  # table 2 from the catalogue
     return {
         "year": year,
         "agency": agency,
         "agencies": agencies,
         "supervisor": is_supervisor(request.user),
+        "cells": (t2 or {}) | t3 | t4,
         "t2_rows": table2_rows(t2, year) if t2 is not None else None,
-        "cells": t3 | t4,
         "in_progress": year >= today.year,
         "as_of": today,
         "t3_rows": _t3_rows(t3),
@@ -122,7 +122,7 @@ def _filename(c: dict[str, Any], ext: str) -> str:
 def export_docx(request: HttpRequest) -> HttpResponse:
     """Tables 3 and 4 as Word, in the national form's layout (gongkai.report.national_form)."""
     c = _context(request)
-    content = render_docx(c["cells"], _title(c), parts=("t3", "t4"))
+    content = render_docx(c["cells"], _title(c), parts=("t2", "t3", "t4") if c["t2_rows"] is not None else ("t3", "t4"))
     response = HttpResponse(content, content_type=DOCX)
     response["Content-Disposition"] = content_disposition_header(True, _filename(c, "docx"))
     return response

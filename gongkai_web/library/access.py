@@ -36,24 +36,32 @@ def get_report(user: Any, pk: int) -> Report:
     return report
 
 
+_FIELDS = ("id", "name", "parent_id", "kind")
+
+
 def regions(user: Any) -> list[Agency]:
-    """The regions ``user`` may look at: visible agencies with agencies under them, else
-    the visible agencies themselves (an agency's staff see their own agency as a region)."""
-    visible = list(visible_agencies(user).order_by("name"))
-    ids = {a.pk for a in visible}
-    parents = set(Agency.objects.filter(parent_id__in=ids).values_list("parent_id", flat=True))
-    with_parts = [a for a in visible if a.pk in parents]
-    tops = [a for a in with_parts if a.parent_id not in parents]
-    return (tops + [a for a in with_parts if a not in tops]) or visible
+    """The regions ``user`` may look at: visible agencies with agencies under them (the
+    top ones first), else the visible agencies themselves (an agency's staff see their own
+    agency as a region)."""
+    visible = visible_agencies(user).only(*_FIELDS).order_by("name")
+    parents = Agency.objects.filter(parent__isnull=False).values("parent_id")
+    with_parts = list(visible.filter(pk__in=parents))
+    if not with_parts:
+        return list(visible)
+    ids = {a.pk for a in with_parts}
+    return [a for a in with_parts if a.parent_id not in ids] + [
+        a for a in with_parts if a.parent_id in ids
+    ]
 
 
-def get_region(user: Any, pk: int | None) -> Agency | None:
-    choices = regions(user)
+def get_region(user: Any, pk: int | None, choices: list[Agency] | None = None) -> Agency | None:
+    """The region asked for (404 when the user may not see it), or the busiest one."""
+    choices = regions(user) if choices is None else choices
     if pk is None:
         return _busiest(choices)
     region = next((a for a in choices if a.pk == pk), None)
-    if region is None and visible_agencies(user).filter(pk=pk).exists():
-        region = Agency.objects.get(pk=pk)
+    if region is None:
+        region = visible_agencies(user).filter(pk=pk).first()
     if region is None:
         raise Http404("没有这个地区")
     return region
@@ -67,19 +75,25 @@ def subtree(region: Agency) -> list[Agency]:
 def parts(region: Agency) -> dict[Agency, Agency]:
     """Every agency of the region's subtree (the region first), each with the part of the
     region it lies in: the region's direct child above it (the region for itself)."""
-    children: dict[int | None, list[Agency]] = {}
-    for agency in Agency.objects.only("id", "name", "parent_id", "kind").order_by("name"):
-        children.setdefault(agency.parent_id, []).append(agency)
+    # Plain rows for the whole tree (a province has thousands of agencies), objects only
+    # for the region's own.
+    children: dict[int | None, list[tuple[int, str, int | None, str]]] = {}
+    for row in Agency.objects.order_by("name").values_list(*_FIELDS):
+        children.setdefault(row[2], []).append(row)
+
+    def made(row: tuple[int, str, int | None, str]) -> Agency:
+        return Agency(id=row[0], name=row[1], parent_id=row[2], kind=row[3])
+
     out: dict[Agency, Agency] = {region: region}
     seen = {region.pk}
-    queue = [(child, child) for child in children.get(region.pk, [])]
+    queue = [(made(row), None) for row in children.get(region.pk, [])]
     while queue:
         agency, part = queue.pop(0)
         if agency.pk in seen:  # a loop in the tree (an editing mistake) is walked once
             continue
         seen.add(agency.pk)
-        out[agency] = part
-        queue.extend((child, part) for child in children.get(agency.pk, []))
+        out[agency] = part or agency
+        queue.extend((made(row), part or agency) for row in children.get(agency.pk, []))
     return out
 
 

@@ -20,7 +20,7 @@ def _chosen(request: HttpRequest) -> tuple[OverviewForm, Agency, int]:
     regions = access.regions(request.user)
     form = OverviewForm(request.GET or None, regions=regions)
     data = form.cleaned_data if form.is_valid() else {}
-    region = access.get_region(request.user, data.get("region"))
+    region = access.get_region(request.user, data.get("region"), regions)
     if region is None:
         raise Http404("您没有可查看的地区")
     latest = None

@@ -74,10 +74,13 @@ def test_malformed_input_is_a_usage_error(
     assert message in capsys.readouterr().err
 
 
-def test_contradicting_facts_are_named(capsys: pytest.CaptureFixture[str]) -> None:
-    argv = ["deadline", "--received", "2026-03-09", "--extended", "30"]
-    assert main(argv) == 1
-    assert "延长答复期限为 1—20 个工作日" in capsys.readouterr().err
+@pytest.mark.parametrize("days", ["30", "0", "99999999999999999999", "abc"])
+def test_an_extension_outside_its_bound_is_a_usage_error(
+    days: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = ["deadline", "--received", "2026-03-09", "--extended", days]
+    assert main(argv) == 2
+    assert "延长答复期限应为 1—20 个工作日" in capsys.readouterr().err
 
 
 def test_calendar_add_then_use_the_new_year(

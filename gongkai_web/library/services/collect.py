@@ -57,6 +57,11 @@ def _zip_members(name: str, data: BinaryIO) -> Iterator[tuple[str, bytes] | tupl
         if len(infos) > MAX_ZIP_MEMBERS:
             yield name, f"压缩包内文件超过 {MAX_ZIP_MEMBERS} 个"
             return
+        total = sum(i.file_size for i in infos)
+        if total > settings.LIBRARY_ZIP_MAX_BYTES:
+            gb = settings.LIBRARY_ZIP_MAX_BYTES / 1024**3
+            yield name, f"压缩包解压后共 {total / 1024**3:.1f} GB，超过上限 {gb:g} GB"
+            return
         for info in infos:
             member = _member_name(info)
             parts = PurePosixPath(member).parts

@@ -8,6 +8,7 @@ confirms; anything else is left unmatched for a person to choose."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from gongkai.audit.agencies import agency_key
 from gongkai_web.accounts.models import Agency
@@ -25,12 +26,18 @@ class Matched:
     match: Match
 
 
-def _index() -> dict[str, Agency]:
-    keyed: dict[str, Agency] = {}
-    for agency in Agency.objects.all():
-        key = agency_key(agency.name)
+@lru_cache(maxsize=100_000)
+def _key(name: str) -> str | None:
+    return agency_key(name)
+
+
+def _index() -> dict[str, int]:
+    """Agency ids by normalised name (a province has thousands: names only, keys cached)."""
+    keyed: dict[str, int] = {}
+    for pk, name in Agency.objects.order_by("pk").values_list("pk", "name"):
+        key = _key(name)
         if key is not None:
-            keyed.setdefault(key, agency)
+            keyed.setdefault(key, pk)
     return keyed
 
 
@@ -41,13 +48,13 @@ def find_agency(name: str | None) -> tuple[Agency | None, bool]:
         return None, False
     keyed = _index()
     if key in keyed:
-        return keyed[key], True
+        return Agency.objects.get(pk=keyed[key]), True
     near = [
-        agency
-        for other, agency in keyed.items()
+        pk
+        for other, pk in keyed.items()
         if min(len(key), len(other)) >= _MIN_CONTAINED and (key in other or other in key)
     ]
-    return (near[0], False) if len(near) == 1 else (None, False)
+    return (Agency.objects.get(pk=near[0]), False) if len(near) == 1 else (None, False)
 
 
 def match_report(agency_name: str | None, year_read: int | None, year_given: int | None) -> Matched:

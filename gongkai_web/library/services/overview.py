@@ -134,7 +134,7 @@ def _best(reports: list[Brief]) -> Brief | None:
 
 
 def _briefs(ids: list[int], year: int, hide_unconfirmed: bool) -> dict[int, list[Brief]]:
-    reports = Report.objects.filter(year=year, agency_id__in=ids)
+    reports = Report.objects.filter(year=year, agency_id__in=ids).order_by()
     if hide_unconfirmed:
         reports = reports.exclude(match__in=[Match.UNSURE, Match.UNMATCHED])
     names = [f for f in Brief.__dataclass_fields__ if f != "pk"]

@@ -5,6 +5,7 @@ from the 2024 one (same text, year changed) to compare years. Tasks run immediat
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,7 +15,7 @@ from django.contrib.auth.models import User
 from gongkai.cli import default_corpus
 from gongkai_web.accounts.models import Agency, AgencyKind, Membership, Role
 from gongkai_web.library.models import Report
-from gongkai_web.library.services import collect
+from gongkai_web.library.services import collect, reading
 from tests.web.conftest import PASSWORD
 
 CORPUS = default_corpus()
@@ -32,9 +33,11 @@ class Library:
 
 
 @pytest.fixture(autouse=True)
-def _immediate_tasks(settings: Any) -> None:
+def _immediate_tasks(settings: Any) -> Iterator[None]:
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     settings.LIBRARY_READ_SECONDS = 30
+    yield
+    reading.stop_readers()  # no reading child outlives the test (nor its database socket)
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ eats memory is stopped by the limits, and the real database worker processes an 
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 from typing import Any
@@ -121,3 +122,29 @@ def test_the_import_command_with_wait_runs_the_real_database_worker(
 
     assert DBTaskResult.objects.filter(status="SUCCESSFUL").count() == 2
     assert Report.objects.get(filename="kewei-2024.md").status == Status.DONE
+
+
+def test_the_reading_child_ends_with_its_worker(tmp_path: Path) -> None:
+    import signal
+
+    sample = tmp_path / "a.txt"
+    sample.write_text("示例", encoding="utf-8")
+    reading.stop_readers()
+    # A worker's graceful-shutdown handler must not keep the child alive on SIGTERM.
+    previous = signal.signal(signal.SIGTERM, lambda *_: None)
+    try:
+        for ending in ("sigterm", "pipe closed"):
+            reading.read_bounded(sample, "a.txt", seconds=30, memory_mb=1024)
+            reader = next(iter(reading._readers.values()))
+            child = reader.child
+            assert child is not None and child.is_alive() and child.pid is not None
+            if ending == "sigterm":
+                os.kill(child.pid, signal.SIGTERM)
+            else:
+                assert reader.conn is not None
+                reader.conn.close()  # as when the worker dies
+            child.join(10)
+            assert not child.is_alive(), ending
+            reading._readers.clear()
+    finally:
+        signal.signal(signal.SIGTERM, previous)
