@@ -50,6 +50,7 @@ from gongkai_web.applications.models import (
 from gongkai_web.letters.reply import reply_letter
 
 PAGE_SIZE = 50
+COUNT_CAP = 10_000  # the case list counts its total up to this
 MAX_PAGE = 1_000_000  # beyond any office's list; larger offsets overflow the database
 S = Status
 ALL = frozenset(Status.values)
@@ -281,10 +282,15 @@ def case_list(request: HttpRequest) -> HttpResponse:
         raise Http404("没有这一页")
     cases = caselist.filtered(request.user, f, today)
     start = (page - 1) * PAGE_SIZE
-    rows = list(cases[start : start + PAGE_SIZE])
+    fetched = list(cases[start : start + PAGE_SIZE + 1])
+    rows = fetched[:PAGE_SIZE]
     if page > 1 and not rows:
         raise Http404("没有这一页")
-    total = cases.count() if len(rows) == PAGE_SIZE or page > 1 else len(rows)
+    # The total is counted up to COUNT_CAP: an exact COUNT(*) over hundreds of thousands of
+    # rows costs more than the page (PostgreSQL above all); past the cap the page says so.
+    short = page == 1 and len(fetched) <= PAGE_SIZE
+    total = len(rows) if short else cases.order_by()[: COUNT_CAP + 1].count()
+    capped = total > COUNT_CAP
     sort = (
         f.cleaned_data.get("sort") if hasattr(f, "cleaned_data") else ""
     ) or caselist.DEFAULT_SORT
@@ -294,10 +300,11 @@ def case_list(request: HttpRequest) -> HttpResponse:
         {
             "filter": f,
             "cases": rows,
-            "total": total,
+            "total": min(total, COUNT_CAP),
+            "capped": capped,
             "page": page,
-            "pages": max(1, -(-total // PAGE_SIZE)),
-            "has_next": start + PAGE_SIZE < total,
+            "pages": max(1, -(-min(total, COUNT_CAP) // PAGE_SIZE)),
+            "has_next": len(fetched) > PAGE_SIZE,
             "query": _without(request, "page"),
             "unsorted": _without(request, "page", "sort"),
             "sort": sort,
