@@ -143,7 +143,7 @@ AUTHENTICATION_BACKENDS = [
 ]
 MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
                   "csp.middleware.CSPMiddleware")
-MIDDLEWARE += ["axes.middleware.AxesMiddleware"]
+MIDDLEWARE += ["axes.middleware.AxesMiddleware", "gongkai_web.errors.BusyDatabaseMiddleware"]
 # Login throttling: after AXES_FAILURE_LIMIT wrong passwords for one login name from one
 # address, that pair is locked for the cool-off time (a colleague elsewhere is not).
 AXES_FAILURE_LIMIT = int(os.environ.get("GONGKAI_LOGIN_FAILURES", 5))

@@ -113,7 +113,9 @@ def _render_with_blanks(blocks: list[Block], fmt: str, path: Path) -> Path:
     if fmt == "html":
         render_html(blocks, path.with_suffix(".html"))
         page = path.with_suffix(".html").read_text(encoding="utf-8")
-        path.with_suffix(".html").write_text(page.replace("<td></td>", "<td>&nbsp;</td>"))
+        path.with_suffix(".html").write_text(
+            page.replace("<td></td>", "<td>&nbsp;</td>"), encoding="utf-8"
+        )
         return path.with_suffix(".html")
     if fmt == "docx":
         render_docx(blocks, path.with_suffix(".docx"))

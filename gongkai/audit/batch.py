@@ -143,11 +143,19 @@ def available_cores() -> int:
         return os.cpu_count() or 1
 
 
+# How workers start (see gongkai.audit.workers), and what the fork server imports first.
+# Tests that patch the reader in this process use "fork", so that the workers see it.
+START_METHOD = "forkserver"
+_PRELOAD = ("gongkai.audit.batch",)
+
+
 def _read_all(
     files: Sequence[str], workers: int, limits: Limits, ocr: bool = True
 ) -> Iterator[Read]:
     task = partial(read_and_audit, ocr=ocr)
-    pool: LimitedPool[Read] = LimitedPool(task, Unreadable, workers, limits)
+    pool: LimitedPool[Read] = LimitedPool(
+        task, Unreadable, workers, limits, start_method=START_METHOD, preload=_PRELOAD
+    )
     yield from pool.map(files)
 
 

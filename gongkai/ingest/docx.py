@@ -33,7 +33,7 @@ from gongkai.ingest.grid import (
     pad_grid,
     table_rows,
 )
-from gongkai.ingest.layout import Cell, Layout, Row, Where, text_row
+from gongkai.ingest.layout import MAX_ROWS, Cell, Layout, Row, Where, check_size, text_row
 
 Element = etree._Element
 
@@ -69,7 +69,7 @@ _BOXED_RUNS = etree.XPath(
 # zipfile never inflates a member past the size its directory entry declares (it stops,
 # and the CRC check then fails), so these declared sizes bound the memory used.
 MAX_MEMBERS = 10_000
-MAX_XML_BYTES = 32 * 1024 * 1024  # one XML part unpacked; real document.xml: < 5 MB
+MAX_XML_BYTES = 16 * 1024 * 1024  # one XML part unpacked; real document.xml: < 5 MB
 MAX_UNPACKED_BYTES = 256 * 1024 * 1024  # all parts together, images included
 MAX_RATIO = 100  # unpacked / packed, for parts over RATIO_FROM bytes
 RATIO_FROM = 1024 * 1024
@@ -188,6 +188,8 @@ class _Walker:
                     self.paragraphs += 1
                     yield Paragraph(self.paragraphs, paragraph_text(boxed, _BOXED_RUNS))
                 self.paragraphs += 1
+                if self.paragraphs > MAX_ROWS:  # blank ones too: before more are made
+                    check_size(self.budget.name, rows=self.paragraphs, chars=0)
                 yield Paragraph(self.paragraphs, paragraph_text(el))
             else:
                 yield from self.table(el)

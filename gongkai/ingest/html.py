@@ -51,6 +51,9 @@ _ARTICLE_NAMES = re.compile(
     r"content|article|trs_editor|zoom|detail|zhengwen|\bzw\b|xxgk_nr|maintext|text_con",
     re.IGNORECASE,
 )
+# Markup of a report page, site chrome included, has some thousands of tags; "<" is
+# counted on the bytes, before a parse that would take about 500 bytes per element.
+MAX_TAGS = 200_000
 # The innermost article candidate wins if it holds this share of the best one's text.
 _ARTICLE_SHARE = 0.85
 
@@ -87,6 +90,11 @@ def read_html(data: bytes, name: str) -> Layout:
     the text block. Raises UnreadableFile for undecodable bytes, markup lxml cannot
     parse, or a page with no text besides its title.
     """
+    tags = data.count(b"<")
+    if tags > MAX_TAGS:  # before parsing: a tree of millions of elements takes gigabytes
+        raise UnreadableFile(
+            name, f"网页标签过多（约 {tags} 个，上限 {MAX_TAGS} 个），不像一份年度报告"
+        )
     decoded = decode_with_notes(data, name, declared_charset(data))
     text = decoded.text
     root = parse_page(text, name)

@@ -225,7 +225,8 @@ def cmd_deadline(args: argparse.Namespace) -> int:
             calendar, _facts(args), Rules(fee_stops_clock=args.fee_clock == "stop")
         )
     except (OutsideCalendar, DeadlineInputError, CalendarDataError) as exc:
-        print(f"gongkai: {exc}", file=sys.stderr)
+        hint = "；或加 --provisional 按法定节日暂定计算" if isinstance(exc, OutsideCalendar) else ""
+        print(f"gongkai: {exc}{hint}", file=sys.stderr)
         return EXIT_FAILED
     if args.json:
         print(json.dumps(deadline.as_json(), ensure_ascii=False, indent=2))

@@ -11,7 +11,8 @@ from django.utils import timezone
 from django.utils.http import content_disposition_header
 
 from gongkai.catalogue.forms import T3_COLUMNS, T3_ROWS, T4_COLUMNS, T4_GROUPS, Template, t3_row_ids
-from gongkai.report.national_form import render_docx
+from gongkai.render import render_tables_docx
+from gongkai.render.model import template_for_year
 from gongkai_web.accounts.access import is_supervisor, supervises_all, visible_agencies
 from gongkai_web.accounts.models import Agency
 from gongkai_web.annual.tables import table3, table4
@@ -120,9 +121,14 @@ def _filename(c: dict[str, Any], ext: str) -> str:
 
 
 def export_docx(request: HttpRequest) -> HttpResponse:
-    """Tables 3 and 4 as Word, in the national form's layout (gongkai.report.national_form)."""
+    """Tables 2 (when the catalogue gives it), 3 and 4 as Word, in the national form's layout."""
     c = _context(request)
-    content = render_docx(c["cells"], _title(c), parts=("t2", "t3", "t4") if c["t2_rows"] is not None else ("t3", "t4"))
+    content = render_tables_docx(
+        template_for_year(c["year"]),
+        c["cells"],
+        title=_title(c),
+        with_table2=c["t2_rows"] is not None,
+    )
     response = HttpResponse(content, content_type=DOCX)
     response["Content-Disposition"] = content_disposition_header(True, _filename(c, "docx"))
     return response

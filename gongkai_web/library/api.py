@@ -75,6 +75,15 @@ def _user(request: HttpRequest) -> Any:
     return user
 
 
+def _number(text: str | None, name: str, meaning: str) -> int | None:
+    """A query parameter that must be a whole number; a Chinese 400 otherwise."""
+    if text is None or text == "":
+        return None
+    if not text.isdigit() or len(text) > 12:
+        raise HttpError(400, f"参数 {name} 应为{meaning}（正整数），收到：{text[:20]}")
+    return int(text)
+
+
 def _item(r: Report) -> dict[str, Any]:
     return {
         "id": r.pk,
@@ -95,23 +104,25 @@ def _item(r: Report) -> dict[str, Any]:
 
 @router.get("/reports", response=list[ReportItem], summary="某地区某年度的年报")
 def reports(
-    request: HttpRequest, region: int | None = None, year: int | None = None
+    request: HttpRequest, region: str | None = None, year: str | None = None
 ) -> list[dict[str, Any]]:
+    """``region``: an agency id (the region's whole subtree); ``year``: the report year."""
     user = _user(request)
+    region_id, year_number = _number(region, "region", "地区编号"), _number(year, "year", "年度")
     found = (
         access.visible_reports(user)
         .select_related("agency")
         .defer("cells", "provenance", "document", "sections", "warnings", "not_checked")
     )
-    if region is not None:
+    if region_id is not None:
         try:
-            place = access.get_region(user, region)
+            place = access.get_region(user, region_id)
         except Http404 as exc:
             raise HttpError(404, "没有这个地区") from exc
         assert place is not None
         found = found.filter(agency__in=[a.pk for a in access.subtree(place)])
-    if year is not None:
-        found = found.filter(year=year)
+    if year_number is not None:
+        found = found.filter(year=year_number)
     return [_item(r) for r in found.order_by("agency__name", "id")[:10_000]]
 
 

@@ -103,8 +103,17 @@ class Report(models.Model):
             # Covers the overview's query: it never reads the rows, whose read cells and
             # document (tens of kB each) would otherwise be paged in for every report.
             models.Index(
-                fields=["year", "agency", "status", "match", "published_on", "collected_at",
-                        "errors", "warnings_count", "filename"],
+                fields=[
+                    "year",
+                    "agency",
+                    "status",
+                    "match",
+                    "published_on",
+                    "collected_at",
+                    "errors",
+                    "warnings_count",
+                    "filename",
+                ],
                 name="library_report_overview",
             ),
         ]

@@ -233,6 +233,9 @@ def cell(request: HttpRequest, pk: int, cell_id: str) -> HttpResponse:
     if where is None:
         raise Http404("这个单元格没有读出值")
     is_pdf = report.filename.lower().endswith(".pdf") and where.get("page")
+    row_text, at = where.get("row_text", ""), where.get("at", -1)
+    printed = where.get("text", "")
+    parts = (row_text[:at], row_text[at : at + len(printed)], row_text[at + len(printed) :])
     return render(
         request,
         "library/cell.html",
@@ -243,6 +246,8 @@ def cell(request: HttpRequest, pk: int, cell_id: str) -> HttpResponse:
             "where": where,
             "value": report.cells.get(cell_id),
             "is_pdf": is_pdf,
+            "row": parts if row_text and at >= 0 else None,
+            "row_text": row_text,
             "corrections": report.corrections.filter(cell=cell_id).select_related("corrected_by"),
             "reviewer": access.may_review(request.user),
         },

@@ -196,3 +196,22 @@ def test_markdown_rules_are_told_from_other_lines(line: str, rule: bool) -> None
     from gongkai.ingest.text import _is_md_rule
 
     assert _is_md_rule(line) is rule
+
+
+def test_a_page_of_too_many_tags_is_refused_before_parsing(tmp_path: Path) -> None:
+    from gongkai.ingest.html import MAX_TAGS
+
+    path = tmp_path / "tags.html"
+    path.write_text(
+        f"<html><title>{TITLE}</title><body>" + "<p>1</p>" * (MAX_TAGS // 2) + "</body>"
+    )
+    assert f"上限 {MAX_TAGS} 个" in reason_for(path)
+
+
+def test_a_word_file_of_too_many_paragraphs_is_refused_while_walking(tmp_path: Path) -> None:
+    def fill(xml: bytes) -> bytes:
+        return xml.replace(b"<w:body>", b"<w:body>" + b"<w:p/>" * (MAX_ROWS + 1), 1)
+
+    path = tmp_path / "paragraphs.docx"
+    path.write_bytes(_docx(fill))
+    assert f"上限 {MAX_ROWS} 行" in reason_for(path)

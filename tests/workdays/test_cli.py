@@ -121,3 +121,12 @@ def test_the_installed_command_runs(own_calendar_dir: Path) -> None:
     )  # fmt: skip
     assert run.returncode == 1
     assert "Traceback" not in run.stderr and "不在工作日历范围内" in run.stderr
+
+
+def test_provisional_deadlines_past_the_last_notice(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["deadline", "--received", "2026-12-15"]) == 1
+    assert "--provisional" in capsys.readouterr().err
+    assert main(["deadline", "--received", "2026-12-15", "--provisional", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["due"] == "2027-01-13" and data["provisional"] is True
+    assert "未计调休" in data["reason"]

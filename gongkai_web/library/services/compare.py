@@ -45,6 +45,14 @@ class Comparison:
     sections: list[SectionSimilarity]
 
     @property
+    def changed(self) -> list[CellChange]:
+        return [c for c in self.cells if c.changed]
+
+    @property
+    def unchanged(self) -> list[CellChange]:
+        return [c for c in self.cells if not c.changed]
+
+    @property
     def repeated(self) -> float | None:
         """The repeat rate of the running text, weighted by the later report's sections."""
         pairs = [(s.ratio, s.chars[1]) for s in self.sections if s.ratio is not None and s.number]

@@ -57,7 +57,8 @@ def _finding(report: Report, f: CoreFinding, year_rule: bool) -> Finding:
         severity=f.severity.value,
         cells=list(f.cells),
         message=f.message,
-        evidence=[e.to_json_dict() for e in f.evidence],
+        # The file is the upload's name, never where it is stored on the server.
+        evidence=[{**e.to_json_dict(), "file": report.filename} for e in f.evidence],
         year_rule=year_rule,
     )
 
@@ -71,7 +72,14 @@ def _store(report: Report, read: Read, seconds: float) -> None:
         report.agency, report.year, report.match = matched.agency, matched.year, matched.match
     report.template = r.template.value
     report.cells = dict(r.cells)
-    report.provenance = {c: p.model_dump(exclude={"file"}) for c, p in r.provenance.items()}
+    report.provenance = {
+        c: {
+            **p.model_dump(exclude={"file"}),
+            "row_text": read.contexts.get(c, ("", -1))[0],
+            "at": read.contexts.get(c, ("", -1))[1],
+        }
+        for c, p in r.provenance.items()
+    }
     report.warnings = [w.model_dump(mode="json") for w in r.warnings]
     report.not_checked = [n.to_json_dict() for n in read.audit.not_checked]
     report.sections = {str(n): text for n, text in read.sections.items()}

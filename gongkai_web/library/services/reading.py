@@ -1,21 +1,24 @@
 """Reading one untrusted file with bounded time and memory.
 
-Each read runs in a child process forked from the worker (cheap: the readers are already
-imported), with an address-space limit; the parent waits at most the time limit and kills
-the child after it. A file that crashes, hangs or exhausts memory comes back as a one-line
-Chinese reason, like any file the reader refuses; the worker itself is never at risk."""
+Each queue worker keeps one reading child, forked from it (the readers already imported)
+and running the audit's worker loop (``gongkai.audit.workers``) under an address-space
+limit; the worker waits at most the time limit for each file and kills the child after it.
+``LimitedPool`` there serves one batch of paths; the library's queue hands a worker one
+file per task, so the child is kept across tasks instead. A file that crashes, hangs or
+exhausts memory comes back as a one-line Chinese reason, like any file the reader
+refuses; the worker itself is never at risk."""
 
 from __future__ import annotations
 
 import gc
 import multiprocessing
-import resource
 import signal
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from multiprocessing.connection import Connection
-from pathlib import Path
+from pathlib import Path, PurePath
 
+from gongkai.audit import workers
 from gongkai.audit.document import Document, build_document
 from gongkai.audit.rules.cross_year import compared
 from gongkai.audit.run import ReportAudit, audit_document
@@ -39,6 +42,8 @@ class Read:
     audit: ReportAudit
     document: Document
     sections: dict[int, str]
+    # Each cell's printed row (or line) around the value, and where the value starts in it.
+    contexts: dict[str, tuple[str, int]]
 
 
 @dataclass(frozen=True)
@@ -100,13 +105,28 @@ def _sample_report() -> str:
     return "\n".join(lines) + "\n"
 
 
+# Characters of a cell's row kept on each side of the value.
+_AROUND = 60
+
+
+def _around(context: str, start: int, length: int) -> tuple[str, int]:
+    if start < 0:
+        return context[: 2 * _AROUND], -1
+    lo = max(0, start - _AROUND)
+    return context[lo : start + length + _AROUND], start - lo
+
+
 def read_file(path: str, source: str) -> Read | Failed:
     """Read and audit one file in this process. Never raises."""
     try:
         layout = read_layout(path)
         report = layout_to_report(layout).model_copy(update={"source": source})
         doc = build_document(layout, report)
-        return Read(report, audit_document(doc), doc.narrowed(compared), section_texts(layout))
+        contexts = {
+            cell: _around(e.context, e.start, len(e.quote)) for cell, e in doc.evidence.items()
+        }
+        narrowed = doc.narrowed(compared)
+        return Read(report, audit_document(doc), narrowed, section_texts(layout), contexts)
     except UnreadableFile as exc:
         return Failed(exc.reason)
     except MemoryError:
@@ -119,24 +139,19 @@ def read_file(path: str, source: str) -> Read | Failed:
 _MEMORY = "读取时内存超出上限，文件过大或已损坏"
 
 
+def _read_path(path: str) -> Read | Failed:
+    return read_file(path, PurePath(path).name)  # the parent puts the upload's name in
+
+
 def _serve(memory_mb: int, conn: Connection, parents: Connection) -> None:
-    """The reading child: files one after another under the address-space limit. It
-    leaves the worker's signal handlers (a worker's graceful shutdown would keep it alive)
-    and the worker's end of the pipe (so that it sees the end when the worker dies)."""
+    """The reading child: the audit's worker loop (``gongkai.audit.workers``: files one
+    after another under the address-space limit). It first drops the queue worker's signal
+    handlers (a worker's graceful shutdown would keep it alive) and the worker's end of the
+    pipe (so that it sees the end when the worker dies)."""
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.SIG_DFL)
     parents.close()
-    limit = memory_mb * 1024 * 1024
-    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-    while True:
-        try:
-            path, source = conn.recv()
-        except (EOFError, OSError):
-            return
-        try:
-            conn.send(read_file(path, source))
-        except MemoryError:
-            conn.send(Failed(_MEMORY))
+    workers._serve(conn, _read_path, workers.Limits(seconds=None, memory_mib=memory_mb))
 
 
 class Reader:
@@ -180,11 +195,11 @@ class Reader:
             child, conn = self.child, self.conn  # type: ignore[assignment]
         self.files += 1
         try:
-            conn.send((path, source))
+            conn.send((self.files, path))
             if not conn.poll(seconds):
                 self.stop()
                 return Failed(f"读取超时（超过 {seconds:g} 秒），文件过大或结构异常")
-            return conn.recv()  # type: ignore[no-any-return]
+            _, result = conn.recv()
         except (EOFError, OSError, BrokenPipeError):
             child.join(5)
             code = child.exitcode
@@ -192,6 +207,12 @@ class Reader:
             return Failed(
                 f"读取进程异常退出（退出码 {code}），可能超出内存上限 {self.memory_mb} MB"
             )
+        if isinstance(result, workers.OutOfMemory):
+            self.stop()  # a child that ran out of memory is not trusted with the next file
+            return Failed(_MEMORY)
+        if isinstance(result, Read):
+            return replace(result, report=result.report.model_copy(update={"source": source}))
+        return result  # type: ignore[no-any-return]
 
 
 def _close_database_connections() -> None:

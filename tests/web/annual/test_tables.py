@@ -103,7 +103,11 @@ def test_a_year_is_chosen_and_out_of_range_years_are_not_found(
     personas: Personas, history: dict[str, Application], as_user: Callable[[User], Client]
 ) -> None:
     client = as_user(personas.handler)
-    cells = client.get(reverse("annual:export"), {"year": 2025}).json()["cells"]
+    cells = {
+        k: v
+        for k, v in client.get(reverse("annual:export"), {"year": 2025}).json()["cells"].items()
+        if k.startswith(("t3.", "t4."))
+    }
     assert cells["t3.new.legal"] == 1 and cells["t3.carried_out.legal"] == 1
     assert client.get(reverse("annual:tables"), {"year": 1900}).status_code == 404
     assert client.get(reverse("annual:tables"), {"year": "abc"}).status_code == 200
@@ -167,7 +171,11 @@ def test_tables_3_and_4_as_word_and_excel(
     from gongkai.reader import read_report
 
     client = as_user(personas.reviewer)
-    cells = client.get(reverse("annual:export"), {"year": 2025}).json()["cells"]
+    cells = {
+        k: v
+        for k, v in client.get(reverse("annual:export"), {"year": 2025}).json()["cells"].items()
+        if k.startswith(("t3.", "t4."))
+    }
     word = client.get(reverse("annual:export_docx"), {"year": 2025})
     assert word["Content-Type"].endswith("wordprocessingml.document")
     path = tmp_path / "t34.docx"

@@ -46,6 +46,9 @@ def test_the_supervisor_sees_the_region_and_the_public_nothing(
     listed = sup.get(f"/api/v1/library/reports?region={library.region.pk}&year=2024").json()
     assert [r["filename"] for r in listed] == ["kewei-2024.md"]
     assert Client().get("/api/v1/library/reports").status_code == 401
+    bad = sup.get("/api/v1/library/reports?year=二〇二四")
+    assert bad.status_code == 400 and "参数 year 应为年度" in bad.json()["detail"]
+    assert sup.get("/api/v1/library/reports?region=999999").status_code == 404
     assert Client().get("/library/overview/").status_code == 302
     spec = sup.get("/api/v1/openapi.json").json()
     assert "/api/v1/library/reports/{report_id}" in spec["paths"]
@@ -79,6 +82,21 @@ def test_a_finding_is_dismissed_with_a_reason_and_the_decision_is_kept(
     got = next(f for f in detail["findings"] if f["id"] == finding.pk)
     assert got["verdict"] == "dismissed" and got["decisions"][1]["reason"] == "表格另有说明"
     assert detail["provenance"] and detail["cells"]
+
+
+def test_a_text_cell_shows_the_row_it_was_printed_in(
+    library: Library, processed: dict[str, Report]
+) -> None:
+    report = processed["kewei-2024.md"]
+    cell = "t3.new.total"
+    where = report.provenance[cell]
+    page = (
+        client_for(library.supervisor)
+        .get(f"/library/reports/{report.pk}/cells/{cell}/")
+        .content.decode()
+    )
+    assert "所在行" in page and f"<mark>{where['text']}</mark>" in page
+    assert where["row_text"][where["at"] : where["at"] + len(where["text"])] == where["text"]
 
 
 def test_a_correction_is_kept_beside_the_value_read(
