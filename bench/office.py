@@ -44,7 +44,10 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-BENCH_DB = "gongkai_bench"
+# One database per checkout, so two checkouts benchmarking at once never drop each other's.
+BENCH_DB = "gongkai_bench_" + __import__("hashlib").sha1(
+    str(Path(__file__).resolve().parent.parent).encode()
+).hexdigest()[:8]
 YEARS = (2024, 2025, 2026)
 TODAY = dt.date(2026, 11, 20)
 YEAR = 2025  # the year the tables are measured for
@@ -179,6 +182,18 @@ APP_COLUMNS = [
 ]
 
 
+TRACKING_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # as applications/services.py
+
+
+def tracking_code(i: int) -> str:
+    """A distinct code in the office's alphabet (no 0/O, 1/I), as services make them."""
+    digits = []
+    for _ in range(12):
+        i, r = divmod(i, len(TRACKING_ALPHABET))
+        digits.append(TRACKING_ALPHABET[r])
+    return "".join(reversed(digits))
+
+
 def application_rows(
     count: int, agency_ids: list[int], staff: list[int], seed: int = 1
 ) -> Iterator[tuple[Any, ...]]:
@@ -207,7 +222,7 @@ def application_rows(
         yield (
             agency,
             f"A{agency:02d}-{received.year}-{numbers[key]:06d}",
-            f"B{i:011d}",
+            tracking_code(i),
             rng.choices(*w["types"])[0],
             "申请人",
             f"居民身份证 {320000000000000000 + i}",
@@ -420,7 +435,7 @@ LIST_QUERIES = [
     "?provisional=on",
     "?q=320000000000000123",
     "?q=13900000456",
-    "?q=B00000000789",
+    f"?q={tracking_code(789)}",
 ]
 
 

@@ -14,27 +14,32 @@ from gongkai.mapping.ocr import keep_trusted
 from gongkai.mapping.report import layout_to_report
 from gongkai.report.model import Report
 
+# Plain Python errors a PDF library may raise on a damaged object, besides its own.
+_DAMAGED_PDF_ERRORS = (TypeError, KeyError, ValueError, AttributeError, IndexError, AssertionError)
+
 
 def read_layout(path: str | Path, *, ocr: bool = True) -> Layout:
     """The intermediate layout of one file, within the size bounds of
-    ``gongkai.ingest.layout`` (MAX_ROWS, MAX_TEXT_CHARS). ``ocr``: read scanned PDF pages by
-    OCR (else a scanned PDF is refused). Raises UnreadableFile."""
-    return check_layout(_adapter_layout(path, ocr=ocr))
+    ``gongkai.ingest.layout`` (MAX_ROWS, MAX_TEXT_CHARS). ``ocr``: read scanned PDF pages
+    by OCR (else a scanned PDF is refused). Raises UnreadableFile."""
+    return check_layout(_adapter_layout(path, ocr))
 
 
-def _adapter_layout(path: str | Path, *, ocr: bool) -> Layout:
+def _adapter_layout(path: str | Path, ocr: bool) -> Layout:
     p = Path(path)
     data = load_bytes(p)
     fmt = detect_format(data, p)
     name = str(path)
     if fmt is Format.PDF:
+        from pypdfium2 import PdfiumError
+
         from gongkai.ingest.pdf import read_pdf
 
         try:
             return read_pdf(data, name, ocr=ocr)
-        except (TypeError, KeyError, ValueError, AttributeError, IndexError, AssertionError) as exc:
-            # a damaged object can surface as a plain Python error from the PDF library
-            # (a page without a MediaBox, a dictionary where a number belongs).
+        except (PdfiumError, *_DAMAGED_PDF_ERRORS) as exc:
+            # PDFium fails to load a damaged page; a damaged object can also surface as a
+            # plain Python error (a page without a MediaBox, a dictionary where a number belongs).
             raise UnreadableFile(
                 name, f"文件已损坏：PDF 的内部结构有误（{type(exc).__name__}），无法读取"
             ) from None
@@ -42,6 +47,11 @@ def _adapter_layout(path: str | Path, *, ocr: bool) -> Layout:
         from gongkai.ingest.docx import read_docx
 
         return read_docx(data, name)
+    if fmt is Format.DOC:
+        from gongkai.ingest.docx import read_docx
+        from gongkai.ingest.oldword import doc_to_docx
+
+        return read_docx(doc_to_docx(data, name), name)
     if fmt is Format.HTML:
         from gongkai.ingest.html import read_html
 

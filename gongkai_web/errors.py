@@ -7,6 +7,8 @@ CSRF refusal (a form kept open across a logout, cookies turned off) is a 403 of 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -23,3 +25,29 @@ def login_locked(
 
     minutes = round(float(settings.AXES_COOLOFF_TIME) * 60)
     return render(request, "registration/locked.html", {"minutes": minutes}, status=429)
+
+
+BUSY_SIGNS = ("database is locked", "deadlock detected", "could not serialize", "lock timeout")
+
+
+class BusyDatabaseMiddleware:
+    """A database that stayed busy past every wait and retry is a 503 with a Chinese page
+    saying to try again — never a 500. (Registration retries by itself, conflicts.py; this
+    is the backstop for every other page.)"""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        from django.db import OperationalError
+
+        if isinstance(exception, OperationalError) and any(
+            sign in str(exception).lower() for sign in BUSY_SIGNS
+        ):
+            response = render(request, "503.html", status=503)
+            response["Retry-After"] = "5"
+            return response
+        return None

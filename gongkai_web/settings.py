@@ -143,7 +143,7 @@ AUTHENTICATION_BACKENDS = [
 ]
 MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
                   "csp.middleware.CSPMiddleware")
-MIDDLEWARE += ["axes.middleware.AxesMiddleware"]
+MIDDLEWARE += ["axes.middleware.AxesMiddleware", "gongkai_web.errors.BusyDatabaseMiddleware"]
 # Login throttling: after AXES_FAILURE_LIMIT wrong passwords for one login name from one
 # address, that pair is locked for the cool-off time (a colleague elsewhere is not).
 AXES_FAILURE_LIMIT = int(os.environ.get("GONGKAI_LOGIN_FAILURES", 5))
@@ -184,6 +184,13 @@ if os.environ.get("GONGKAI_HTTPS") == "1":
     SECURE_HSTS_SECONDS = int(os.environ.get("GONGKAI_HSTS_SECONDS", 31536000))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
+# Behind a reverse proxy (README: behind nginx) every request comes from the proxy: the
+# client's address is then the last one in X-Forwarded-For, which the proxy sets. Never on
+# without a proxy that overwrites the header: clients could choose their own address.
+BEHIND_PROXY = os.environ.get("GONGKAI_BEHIND_PROXY") == "1"
+if BEHIND_PROXY:
+    AXES_IPWARE_PROXY_COUNT = 1
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
 CSRF_TRUSTED_ORIGINS = [
     o for o in os.environ.get("GONGKAI_CSRF_TRUSTED_ORIGINS", "").split(",") if o
 ]

@@ -340,3 +340,17 @@ def test_corpus_on_the_sample_reports_summarises_each_file(corpus_dir: Path) -> 
     summary = run.stdout.split("汇总：", 1)[1].strip().splitlines()
     assert [line.split()[0] for line in summary] == [p.name for p in reports]
     assert run.returncode == (1 if run.stderr.strip() else 0)
+
+
+def test_blank_cells_print_as_blank_and_are_null_in_json(
+    corpus_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    form = str(corpus_dir / "reference" / "national-form-2021-blank.docx")
+    assert main(["parse", form]) == 0
+    table = capsys.readouterr().out
+    row = next(line for line in table.splitlines() if "一、本年新收" in line)
+    assert row.split()[1:] == ["空白"] * 7
+    assert "—" in table  # table 4 has no row of cells: absent, not blank
+    assert main(["parse", "--json", form]) == 0
+    cells = json.loads(capsys.readouterr().out)["cells"]
+    assert cells["t3.new.total"] is None and "t4.review.total" not in cells

@@ -81,6 +81,8 @@ def test_column_by_column_extraction_never_gives_a_wrong_value(tmp_path: Path) -
     gold = json.loads((CORPUS / "szfgs2024.gold.json").read_text(encoding="utf-8"))
     report = read_report(_pdftotext(CORPUS / "szfgs2024.pdf", tmp_path / "sz.txt"))
     assert {k: v for k, v in report.cells.items() if not same_value(k, v, gold["cells"][k])} == {}
-    assert len(report.cells) > 100
+    # Table 3's values come in reading order with the labels elsewhere, several rows
+    # after one label: every seven that add up along the row are a row, placed in order.
+    assert {c for c in gold["cells"] if c.startswith("t3.")} <= set(report.cells)
     warned = {c for w in report.warnings for c in w.cells}
     assert set(gold["cells"]) - set(report.cells) <= warned

@@ -29,7 +29,20 @@ from gongkai.ingest.sniff import os_reason
 # The files of a folder that are audited: what the readers read. Answers (*.json), notes
 # and hidden files are left out; a file named on the command line is always audited.
 REPORT_SUFFIXES = frozenset(
-    {".pdf", ".docx", ".html", ".htm", ".shtml", ".xhtml", ".txt", ".md", ".markdown", ".text"}
+    {
+        ".pdf",
+        ".docx",
+        ".doc",
+        ".wps",
+        ".html",
+        ".htm",
+        ".shtml",
+        ".xhtml",
+        ".txt",
+        ".md",
+        ".markdown",
+        ".text",
+    }
 )
 # Below this many files, starting worker processes costs more than it saves.
 _PARALLEL_FROM = 4
@@ -130,11 +143,18 @@ def available_cores() -> int:
         return os.cpu_count() or 1
 
 
+# How workers start (see gongkai.audit.workers), and what the fork server imports first.
+# Tests that patch the reader in this process use "fork", so that the workers see it.
+START_METHOD = "forkserver"
+_PRELOAD = ("gongkai.audit.batch",)
+
+
 def _read_all(
     files: Sequence[str], workers: int, limits: Limits, ocr: bool = True
 ) -> Iterator[Read]:
+    task = partial(read_and_audit, ocr=ocr)
     pool: LimitedPool[Read] = LimitedPool(
-        partial(read_and_audit, ocr=ocr), Unreadable, workers, limits
+        task, Unreadable, workers, limits, start_method=START_METHOD, preload=_PRELOAD
     )
     yield from pool.map(files)
 

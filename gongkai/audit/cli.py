@@ -35,6 +35,7 @@ from gongkai.audit.workers import (
     MAX_SECONDS,
     MIN_MEMORY_MIB,
     Limits,
+    WorkerStartFailed,
 )
 from gongkai.paths import shown, shown_json
 
@@ -162,13 +163,17 @@ def run(args: argparse.Namespace) -> int:
             print(f"{PROG}: 没有找到报告文件（{'、'.join(args.paths)}）", file=sys.stderr)
         return EXIT_FAILED
     limits = Limits(seconds=args.timeout, memory_mib=args.max_memory)
-    result = audit_files(
-        files,
-        workers=args.jobs,
-        progress=Progress(len(files)),
-        limits=limits,
-        ocr=not args.no_ocr,
-    )
+    try:
+        result = audit_files(
+            files,
+            workers=args.jobs,
+            progress=Progress(len(files)),
+            limits=limits,
+            ocr=not args.no_ocr,
+        )
+    except WorkerStartFailed as exc:
+        print(f"{PROG}: {exc}", file=sys.stderr)
+        return EXIT_FAILED
     for failed in result.unreadable:
         _say_failed(failed.source, failed.reason)
     if args.json:

@@ -6,8 +6,12 @@ set in the worker itself) and which the parent kills when the file takes longer 
 the time limit. A worker that is killed, runs out of memory or dies is replaced, and the
 file is reported as one line; the other files carry on.
 
-Workers are forked from the parent, so the task need not be importable by name. Results
-come back in the order the paths were given.
+Workers start from a fork server by default: a small process started once, with the
+readers imported, that forks a fresh worker on demand. A worker forked from the parent
+itself would inherit all it holds (a batch's results), and its address-space cap would
+count that too. The task is then passed by reference, so it must be importable by name
+(a module-level function); ``start_method="fork"`` takes any callable. Results come back
+in the order the paths were given.
 """
 
 from __future__ import annotations
@@ -17,11 +21,13 @@ import multiprocessing
 import resource
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
+
+from gongkai.errors import GongkaiError
 
 R = TypeVar("R")
 
@@ -49,7 +55,18 @@ class Limits:
 
     def died_reason(self, code: int | None) -> str:
         cap = f"，可能超过内存上限 {self.memory_mib} MiB" if self.memory_mib else ""
-        return f"读取进程异常退出（退出码 {code}{cap}），已跳过此文件"
+        how = f"被信号 {-code} 终止" if code is not None and code < 0 else f"退出码 {code}"
+        return f"读取进程异常退出（{how}{cap}），已跳过此文件"
+
+
+READY = "ready"
+# A worker that is not ready this long after it was started (imports on a busy machine)
+# is a fault of the machine, not of a file.
+STARTUP_SECONDS = 120.0
+
+
+class WorkerStartFailed(GongkaiError):
+    """A worker process could not be started (the batch cannot go on)."""
 
 
 class OutOfMemory:
@@ -64,6 +81,7 @@ def _serve(conn: Connection, task: Callable[[str], object], limits: Limits) -> N
     if limits.memory_mib is not None:
         cap = limits.memory_mib * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+    conn.send(READY)  # the clock of a file starts once the worker is ready for it
     while True:
         try:
             message = conn.recv()
@@ -82,6 +100,7 @@ def _serve(conn: Connection, task: Callable[[str], object], limits: Limits) -> N
 class _Worker:
     process: BaseProcess
     conn: Connection
+    ready: bool = False
     index: int | None = None  # the path being read
     path: str = ""
     deadline: float = math.inf
@@ -92,13 +111,24 @@ class LimitedPool(Generic[R]):
     ``failed(path, reason)`` makes the result of a path that exceeded them."""
 
     def __init__(
-        self, task: Callable[[str], R], failed: Failed[R], workers: int, limits: Limits
+        self,
+        task: Callable[[str], R],
+        failed: Failed[R],
+        workers: int,
+        limits: Limits,
+        *,
+        start_method: str = "forkserver",
+        preload: Sequence[str] = (),
     ) -> None:
         self.task = task
         self.failed = failed
         self.workers = max(1, workers)
         self.limits = limits
-        self._context = multiprocessing.get_context("fork")
+        # Any: typeshed's BaseContext lacks Process and set_forkserver_preload
+        self._context: Any = multiprocessing.get_context(start_method)
+        if start_method == "forkserver" and preload:
+            # modules the fork server imports once, so that each worker starts ready
+            self._context.set_forkserver_preload(list(preload))
 
     def _start(self) -> _Worker:
         parent, child = self._context.Pipe()
@@ -135,10 +165,23 @@ class LimitedPool(Generic[R]):
                 self._stop(worker, kill=True)
 
     def _assign(self, worker: _Worker, index: int, path: str) -> None:
+        if not worker.ready:
+            self._await_ready(worker)
         worker.index, worker.path = index, path
         seconds = self.limits.seconds
         worker.deadline = time.monotonic() + seconds if seconds is not None else math.inf
         worker.conn.send((index, path))
+
+    def _await_ready(self, worker: _Worker) -> None:
+        """Wait for a new worker's first word. Raises WorkerStartFailed."""
+        try:
+            if worker.conn.poll(STARTUP_SECONDS) and worker.conn.recv() == READY:
+                worker.ready = True
+                return
+        except (EOFError, OSError):
+            pass
+        self._stop(worker, kill=True)
+        raise WorkerStartFailed(f"无法启动读取进程（{STARTUP_SECONDS:g} 秒内未就绪），审核已停止")
 
     def _finished(self, busy: list[_Worker]) -> list[_Worker]:
         """Busy workers that answered, died or ran past their deadline (waiting for one)."""

@@ -33,7 +33,7 @@ from gongkai.ingest.grid import (
     pad_grid,
     table_rows,
 )
-from gongkai.ingest.layout import Cell, Layout, Row, Where, text_row
+from gongkai.ingest.layout import MAX_ROWS, Cell, Layout, Row, Where, check_size, text_row
 
 Element = etree._Element
 
@@ -54,17 +54,42 @@ _PARAGRAPH_RUNS = etree.XPath(
         "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006",
     },
 )
+# The same for a paragraph of a (top-level) text box: its runs are inside one box.
+_BOXED_RUNS = etree.XPath(
+    ".//w:r[count(ancestor::w:txbxContent) = 1 and not(ancestor::w:del"
+    " or ancestor::w:moveFrom or ancestor::mc:Fallback)]",
+    namespaces={
+        "w": _W[1:-1],
+        "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006",
+    },
+)
 
 
 # Caps on the package, checked in its central directory before anything is unpacked.
 # zipfile never inflates a member past the size its directory entry declares (it stops,
 # and the CRC check then fails), so these declared sizes bound the memory used.
 MAX_MEMBERS = 10_000
-MAX_XML_BYTES = 32 * 1024 * 1024  # one XML part unpacked; real document.xml: < 5 MB
+MAX_XML_BYTES = 16 * 1024 * 1024  # one XML part unpacked; real document.xml: < 5 MB
 MAX_UNPACKED_BYTES = 256 * 1024 * 1024  # all parts together, images included
 MAX_RATIO = 100  # unpacked / packed, for parts over RATIO_FROM bytes
 RATIO_FROM = 1024 * 1024
 DAMAGED = "文件已损坏："
+
+
+# The paragraphs of the text boxes anchored in a paragraph (not those of a text box
+# inside another one, nor the fallback copy of a box that its mc:Choice already holds).
+_TEXT_BOX_PARAGRAPHS = etree.XPath(
+    ".//w:txbxContent[not(ancestor::mc:Fallback) and count(ancestor::w:txbxContent) = 0]/w:p",
+    namespaces={
+        "w": _W[1:-1],
+        "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006",
+    },
+)
+
+
+def _deleted_row(tr: Element) -> bool:
+    """A table row deleted with tracked changes not yet accepted: no longer in the text."""
+    return tr.find(f"{_W}trPr/{_W}del") is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,7 +183,13 @@ class _Walker:
     def body(self, container: Element) -> Iterator[Block]:
         for el in _children(container, (P, TBL)):
             if el.tag == P:
+                for boxed in cast(list[Element], _TEXT_BOX_PARAGRAPHS(el)):
+                    # A title set in a text box: read where its box is anchored.
+                    self.paragraphs += 1
+                    yield Paragraph(self.paragraphs, paragraph_text(boxed, _BOXED_RUNS))
                 self.paragraphs += 1
+                if self.paragraphs > MAX_ROWS:  # blank ones too: before more are made
+                    check_size(self.budget.name, rows=self.paragraphs, chars=0)
                 yield Paragraph(self.paragraphs, paragraph_text(el))
             else:
                 yield from self.table(el)
@@ -167,7 +198,7 @@ class _Walker:
         """A table's rows, cut around the nested tables its cells hold."""
         self.tables += 1
         number = self.tables
-        trs = list(_children(tbl, (TR,)))
+        trs = [tr for tr in _children(tbl, (TR,)) if not _deleted_row(tr)]
         rows = [row_slots(tr, r > 0, self.budget) for r, tr in enumerate(trs)]
         slots = pad_grid(rows, min(grid_width(tbl), MAX_COLSPAN), self.budget)
         nested = [[t for tc in _children(tr, (TC,)) for t in _children(tc, (TBL,))] for tr in trs]
@@ -240,13 +271,13 @@ def cell_text(tc: Element) -> str:
     return join_lines(clean_text(paragraph_text(p)) for p in _children(tc, (P,)))
 
 
-def paragraph_text(p: Element) -> str:
+def paragraph_text(p: Element, runs_of: etree.XPath = _PARAGRAPH_RUNS) -> str:
     """The paragraph's text as typed: tabs and line breaks kept, deleted text left out.
 
     Runs inside hyperlinks, insertions, fields and content controls are included.
     Automatic list numbering ("一、" from a numbering style) is not text in the file.
     """
-    runs = cast(list[Element], _PARAGRAPH_RUNS(p))  # an XPath of elements only
+    runs = cast(list[Element], runs_of(p))  # an XPath of elements only
     return "".join(run_text(r) for r in runs)
 
 

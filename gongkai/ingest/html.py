@@ -9,7 +9,8 @@ row per block element.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
 import lxml.html
 from lxml import etree
@@ -50,6 +51,9 @@ _ARTICLE_NAMES = re.compile(
     r"content|article|trs_editor|zoom|detail|zhengwen|\bzw\b|xxgk_nr|maintext|text_con",
     re.IGNORECASE,
 )
+# Markup of a report page, site chrome included, has some thousands of tags; "<" is
+# counted on the bytes, before a parse that would take about 500 bytes per element.
+MAX_TAGS = 200_000
 # The innermost article candidate wins if it holds this share of the best one's text.
 _ARTICLE_SHARE = 0.85
 
@@ -72,6 +76,10 @@ _DECLARED_CHARSET = re.compile(
     re.IGNORECASE,
 )
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+_SPACES = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]+")
+# Control characters other than tab and line ends: never text, and lxml refuses them in
+# any text it is given later (a dropped element's tail is re-set on its neighbour).
+_CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def read_html(data: bytes, name: str) -> Layout:
@@ -82,6 +90,11 @@ def read_html(data: bytes, name: str) -> Layout:
     the text block. Raises UnreadableFile for undecodable bytes, markup lxml cannot
     parse, or a page with no text besides its title.
     """
+    tags = data.count(b"<")
+    if tags > MAX_TAGS:  # before parsing: a tree of millions of elements takes gigabytes
+        raise UnreadableFile(
+            name, f"网页标签过多（约 {tags} 个，上限 {MAX_TAGS} 个），不像一份年度报告"
+        )
     decoded = decode_with_notes(data, name, declared_charset(data))
     text = decoded.text
     root = parse_page(text, name)
@@ -114,15 +127,21 @@ def declared_charset(data: bytes) -> str | None:
 
 
 def parse_page(text: str, name: str) -> HtmlElement:
-    """Parse decoded markup. Raises UnreadableFile for empty or unparseable markup."""
+    """Parse decoded markup. Raises UnreadableFile for empty or unparseable markup, and
+    for markup nested deeper than libxml2 builds (256 levels): it drops what lies deeper,
+    and a page read without it would lose its content without a word."""
     # lxml refuses str input that still carries an XML encoding declaration.
-    text = _XML_DECLARATION.sub("", text, count=1)
+    text = _CONTROL_CHARS.sub("", _XML_DECLARATION.sub("", text, count=1))
     if not text.strip():
         raise UnreadableFile(name, "网页没有正文内容")
+    parser = lxml.html.HTMLParser()
     try:
-        return lxml.html.document_fromstring(text)
+        root = lxml.html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError) as exc:
         raise UnreadableFile(name, f"网页无法解析（{exc}）") from None
+    if any("Excessive depth" in error.message for error in parser.error_log):
+        raise UnreadableFile(name, "网页结构嵌套过深（超过 256 层），无法完整读取")
+    return root
 
 
 def page_title(root: HtmlElement) -> str:
@@ -142,10 +161,11 @@ def strip_chrome(article: HtmlElement) -> None:
     An element is kept whatever its name says if it holds a table (a report's tables
     are never chrome) or most of the article's text (a wrapper with an unlucky name).
     """
-    doomed = [el for el in article.iterdescendants() if isinstance(el.tag, str) and _is_chrome(el)]
-    half = len(article.text_content()) / 2
+    measures = measure(article, _is_chrome)
+    half = measures[article].chars / 2
+    doomed = [el for el in measures if el is not article]  # document order: outer first
     for el in doomed:
-        if next(el.iter("table"), None) is None and len(el.text_content()) <= half:
+        if measures[el].tables == 0 and measures[el].chars <= half:
             el.drop_tree()
 
 
@@ -163,27 +183,66 @@ def find_article(body: HtmlElement) -> HtmlElement:
     best; the innermost one that still holds nearly all of that text and all of its
     tables is chosen, so that the title bar and source line around it are left out.
     The whole body is kept if that element holds under half the page's text, or if a
-    table of figures lies outside it (a report split over several boxes).
+    table of figures lies outside it (a report split over several boxes). Text is
+    measured in characters other than white space.
     """
-    sizes = {
-        el: len(clean_text(el.text_content()))
-        for el in body.iter()
-        if isinstance(el.tag, str)
-        and _ARTICLE_NAMES.search(f"{el.get('class', '')} {el.get('id', '')}")
-    }
-    if not sizes or max(sizes.values()) < len(clean_text(body.text_content())) / 2:
+    measures = measure(body, _names_article)
+    sizes = {el: m.solid for el, m in measures.items() if el is not body or _names_article(el)}
+    if not sizes or max(sizes.values()) < measures[body].solid / 2:
         return body
     best = max(sizes, key=sizes.__getitem__)
-    tables = len(best.findall(".//table"))
+    tables = measures[best].tables
     chosen = best
-    for el in best.iterdescendants():  # document order: a later match lies deeper
+    for el in sizes:  # document order: a later match inside ``best`` lies deeper
         if (
-            el in sizes
-            and sizes[el] >= sizes[best] * _ARTICLE_SHARE
-            and len(el.findall(".//table")) == tables
+            sizes[el] >= sizes[best] * _ARTICLE_SHARE
+            and measures[el].tables == tables
+            and best in el.iterancestors()
         ):
             chosen = el
     return body if _figures_outside(chosen, body) else chosen
+
+
+def _names_article(el: HtmlElement) -> bool:
+    return bool(_ARTICLE_NAMES.search(f"{el.get('class', '')} {el.get('id', '')}"))
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    """An element's text length (``chars``, as text_content() gives it; ``solid``, white
+    space left out) and how many tables it holds (itself included)."""
+
+    chars: int
+    solid: int
+    tables: int
+
+
+def measure(root: HtmlElement, wanted: Callable[[HtmlElement], bool]) -> dict[HtmlElement, Measure]:
+    """Measures of ``root`` and of the elements under it that ``wanted`` picks, in
+    document order, from one walk of the tree: linear however deep the nesting (asking
+    each element for its text_content() costs the depth times the text)."""
+    found: dict[HtmlElement, Measure] = {}
+    stack: list[list[int]] = [[0, 0, 0]]
+    for event, el in etree.iterwalk(root, events=("start", "end")):
+        if event == "start":
+            if isinstance(el.tag, str) and (el is root or wanted(el)):
+                found[el] = Measure(0, 0, 0)  # placeholder: keeps document order
+            text = el.text if isinstance(el.tag, str) else None
+            stack.append([len(text or ""), _solid(text), 1 if el.tag == "table" else 0])
+            continue
+        chars, solid, tables = stack.pop()
+        if el in found:
+            found[el] = Measure(chars, solid, tables)
+        tail = el.tail if el is not root else None
+        parent = stack[-1]
+        parent[0] += chars + len(tail or "")
+        parent[1] += solid + _solid(tail)
+        parent[2] += tables
+    return found
+
+
+def _solid(text: str | None) -> int:
+    return len(text) - sum(map(len, _SPACES.findall(text))) if text else 0
 
 
 def _figures_outside(article: HtmlElement, body: HtmlElement) -> bool:

@@ -17,8 +17,8 @@ from gongkai.errors import UnreadableFile
 # What one document may hold, whatever its format. A real annual report has a few
 # thousand lines and under 200,000 characters; these leave a wide margin and keep the
 # mapper's work (linear, but not cheap per row) within seconds.
-MAX_ROWS = 100_000
-MAX_TEXT_CHARS = 4_000_000
+MAX_ROWS = 50_000
+MAX_TEXT_CHARS = 2_000_000
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,6 +32,7 @@ class Format(StrEnum):
     TEXT = "text"
     HTML = "html"
     DOCX = "docx"
+    DOC = "doc"  # Word 97–2003 or WPS: read through LibreOffice into the Word adapter
     PDF = "pdf"
 
 
@@ -77,9 +78,7 @@ def detect_format(data: bytes, path: Path) -> Format:
             return Format.DOCX
         raise UnreadableFile(str(path), "这是 ZIP 压缩包，但不是 Word（.docx）文档")
     if head.startswith(b"\xd0\xcf\x11\xe0"):
-        raise UnreadableFile(
-            str(path), "旧版 Word（.doc）格式暂不支持：请另存为 .docx 或 PDF 后再读取"
-        )
+        return Format.DOC
     lowered = head.lower()
     if path.suffix.lower() in {".html", ".htm", ".xhtml"} or (
         b"<html" in lowered or b"<!doctype html" in lowered or b"<table" in lowered

@@ -11,25 +11,34 @@ import re
 
 from gongkai.errors import UnreadableFile
 from gongkai.ingest.decode import decode_with_notes
-from gongkai.ingest.layout import Cell, Layout, Row, Where, check_size, text_row
+from gongkai.ingest.layout import MAX_TEXT_CHARS, Cell, Layout, Row, Where, check_size, text_row
 
 # "- 3 -", "— 3 —", "－3－", "第 3 页", "第3页 共7页", "3/7": page furniture inside tables.
 _PAGE_MARKER = re.compile(
     r"^\s*(?:[-－—–_]+\s*\d{1,4}\s*[-－—–_]+|第\s*\d{1,4}\s*页(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?"
     r"|\d{1,4}\s*/\s*\d{1,4})\s*$"
 )
-_MD_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+# Matched on the stripped line, so that no two runs of white space meet in the pattern:
+# "---" and 20,000 spaces took 10 s when they did (backtracking over every split).
+_MD_RULE = re.compile(r"\|?\s*:?-{3,}:?(?:\s*\|\s*:?-{3,}:?)*(?:\s*\|)?\Z")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 
 
 def read_text(data: bytes, name: str) -> Layout:
     """Read a text or markdown file into rows. Raises UnreadableFile."""
+    if len(data) > 4 * MAX_TEXT_CHARS:  # a character takes at most 4 bytes
+        raise UnreadableFile(
+            name,
+            f"文字过多（{len(data)} 字节，超过 {MAX_TEXT_CHARS} 字符的上限），不像一份年度报告",
+        )
     decoded = decode_with_notes(data, name)
     text = decoded.text
-    check_size(name, rows=text.count("\n"), chars=len(text))  # before any line is made
+    check_size(name, rows=0, chars=len(text))
+    lines = text.splitlines()  # \r, \x0b, \u2028… end lines too: count what is split
+    check_size(name, rows=len(lines), chars=len(text))  # before any row is made
     if not text.strip():
         raise UnreadableFile(name, "文件没有文字内容")
-    rows = tuple(lines_to_rows(text.splitlines(), name))
+    rows = tuple(lines_to_rows(lines, name))
     return Layout(file=name, rows=rows, notes=decoded.notes)
 
 
@@ -37,12 +46,18 @@ def lines_to_rows(lines: list[str], name: str) -> list[Row]:
     """One row per meaningful line; page markers, markdown rules and blank lines dropped."""
     rows: list[Row] = []
     for number, line in enumerate(lines, start=1):
-        if not line.strip() or _PAGE_MARKER.match(line) or _MD_RULE.match(line):
+        if not line.strip() or _PAGE_MARKER.match(line) or _is_md_rule(line):
             continue
         where = Where(file=name, line=number)
         row = pipe_row(line, where) or tab_row(line, where)
         rows.append(row if row is not None else text_row(_MD_HEADING.sub("", line).strip(), where))
     return rows
+
+
+def _is_md_rule(line: str) -> bool:
+    """A markdown table's rule line ("| --- | :---: |")."""
+    stripped = line.strip()
+    return not stripped.strip("|-: \t") and bool(_MD_RULE.match(stripped))
 
 
 def pipe_row(line: str, where: Where) -> Row | None:
@@ -63,7 +78,8 @@ def pipe_row(line: str, where: Where) -> Row | None:
 
 def tab_row(line: str, where: Where) -> Row | None:
     """A tab-separated line (what spreadsheet and Word copies produce)."""
-    if "\t" not in line.strip():
+    # A tab at the end counts: "行政强制\t" is a label and an empty (blank) cell.
+    if "\t" not in line.rstrip("\r\n") or not line.strip():
         return None
     return _row(line.rstrip("\r\n").split("\t"), where)
 

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 from itertools import combinations
-from math import comb, prod
+from math import comb
 
 from gongkai.ingest.layout import Where
 from gongkai.mapping.tokens import Token
@@ -33,7 +33,7 @@ def candidate_splits(tokens: list[Token], count: int) -> Iterator[list[Token]]:
     most = count - len(tokens) + 1
     if most < 1:
         return
-    if prod(_ways(t, most) for t in tokens) > MAX_CANDIDATES:
+    if _count_cuts(tokens, count) > MAX_CANDIDATES:
         raise TooManySplits(count)
     options = [_pieces_options(t, most) for t in tokens]
     for texts in _combine(options, 0, count, ()):
@@ -44,13 +44,19 @@ class TooManySplits(Exception):
     """The digits could be cut in more ways than it is worth checking."""
 
 
-def _ways(token: Token, most: int) -> int:
-    """How many cuts ``_pieces_options`` would consider for the token."""
-    match = _RUN.match(token.text.strip()) if token.run else None
-    if match is None:
-        return 1
-    n = len(match.group(2))
-    return sum(comb(n - 1, m - 1) for m in range(1, min(most, n) + 1))
+def _count_cuts(tokens: list[Token], count: int) -> int:
+    """How many ways of cutting the tokens into exactly ``count`` pieces there are at
+    most (leading zeros not yet ruled out): a count over the tokens, piece by piece."""
+    ways = {0: 1}  # pieces so far → ways
+    for token in tokens:
+        match = _RUN.match(token.text.strip()) if token.run else None
+        n = len(match.group(2)) if match else 1
+        step: dict[int, int] = {}
+        for done, w in ways.items():
+            for m in range(1, min(n, count - done) + 1):
+                step[done + m] = step.get(done + m, 0) + w * comb(n - 1, m - 1)
+        ways = step
+    return ways.get(count, 0)
 
 
 Piece = tuple[str, Where, bool]

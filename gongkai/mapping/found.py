@@ -16,8 +16,10 @@ class Found:
     provenance: dict[str, Provenance] = field(default_factory=dict)
     warnings: list[ReportWarning] = field(default_factory=list)
 
-    def warn(self, code: str, message: str, cells: tuple[str, ...] = ()) -> None:
-        self.warnings.append(ReportWarning(code=code, message=message, cells=cells))
+    def warn(
+        self, code: str, message: str, cells: tuple[str, ...] = (), digits: str | None = None
+    ) -> None:
+        self.warnings.append(ReportWarning(code=code, message=message, cells=cells, digits=digits))
 
     def put(self, cell_id: str, token: Token) -> None:
         """Record one printed value. A blank cell is recorded as None (blank is not 0)

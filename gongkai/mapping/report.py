@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from gongkai.catalogue.forms import T3_COLUMNS, Template, cell_ids, t3_row_ids
+from gongkai.catalogue.places import correct_place
 from gongkai.catalogue.text import normalise
 from gongkai.errors import UnreadableFile
 from gongkai.ingest.layout import Layout
@@ -46,13 +47,27 @@ def layout_to_report(layout: Layout) -> Report:
     ordered = _ordered(found)
     return Report(
         source=layout.file,
-        agency=report_agency(lines),
+        agency=_agency(lines, found),
         year=year,
         template=template,
         cells={k: found.cells[k] for k in ordered},
         provenance={k: found.provenance[k] for k in ordered},
         warnings=tuple(found.warnings),
     )
+
+
+def _agency(lines: list[str], found: Found) -> str | None:
+    """The agency as printed, with a place name OCR misread put right (and said so)."""
+    printed = report_agency(lines)
+    if printed is None:
+        return None
+    name = correct_place(printed)
+    if name != printed:
+        found.warn(
+            "agency_corrected",
+            f"机关名称印作“{printed}”，其中地名与行政区划名称不符，已按行政区划更正为“{name}”",
+        )
+    return name
 
 
 def choose_template(

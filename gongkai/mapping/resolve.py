@@ -54,9 +54,25 @@ def fit_row(
       the others cannot be told; the rest are named in a warning;
     - more: the first ones are placed and the surplus reported.
     """
-    values = _without_leading_blanks(_without_padding(item.values, len(cell_ids)), len(cell_ids))
     k = len(cell_ids)
+    values = _without_padding(item.values, k)
+    if values and values[0].blank and any(t.padding for t in item.values):
+        # Blank cells in front and padding behind: which of them are the row's own
+        # columns cannot be told, so no value is placed.
+        found.warn(
+            "blank_ambiguous",
+            f"“{item.label.strip()[-20:]}”一行前有空白单元格、后有补齐的空单元格，"
+            "无法确定数值所在栏目，该行未记录",
+            tuple(cell_ids),
+        )
+        return
+    values = _without_leading_blanks(values, k)
     if len(values) < k and any(t.run for t in values):
+        # Blank cells before a run are the label's own width: a split with a blank in
+        # it could not be checked anyway.
+        while values and values[0].blank:
+            values = values[1:]
+        item = Item(label=item.label, values=values, where=item.where, delimited=item.delimited)
         values = _split(item, cell_ids, found, check, rank) or []
         if not values:
             return
@@ -129,5 +145,6 @@ def _split(
         "split_ambiguous",
         f"“{printed}”数字连写，无法唯一拆分为 {k} 栏（{reason}），该行未记录",
         tuple(cell_ids),
+        digits=printed,
     )
     return None

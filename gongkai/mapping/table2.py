@@ -26,7 +26,8 @@ def map_table2(items: list[Item], template: Template, found: Found) -> None:
     label on lines of its own, by the text since the previous row's values."""
     loose = ""
     for item in items:
-        if not item.is_data:
+        blank_row = item.is_blank_row and t2_row_named(item.label) is not None
+        if not item.is_data and not blank_row:
             loose += item.label
             continue
         row = t2_row_named(item.label) or t2_row_named(loose + item.label)

@@ -36,8 +36,9 @@ def data_candidates(items: list[Item]) -> list[Candidate]:
     """The data rows of the table, each with the row its label names, if any."""
     out: list[Candidate] = []
     loose = ""
-    for item in items:
-        if not _is_data_row(item):
+    items = [part for item in items for part in _rows_run_together(item)]
+    for i, item in enumerate(items):
+        if not _is_data_row(item) or _torn(items, i):
             loose += item.label + "".join(t.text for t in item.values)
             continue
         strong = t3_row_named(item.label)
@@ -50,7 +51,42 @@ def data_candidates(items: list[Item]) -> list[Candidate]:
     return out
 
 
+def _rows_run_together(item: Item) -> list[Item]:
+    """Values of several rows printed after one label (an extraction that printed the
+    table's numbers in reading order and the labels elsewhere): split into rows of seven
+    when every seven add up along the row (identity 3); the rows after the first have
+    no label of their own. Otherwise the item as it is."""
+    width = len(T3_COLUMNS)
+    values = item.values
+    if len(values) < 2 * width or len(values) % width:
+        return [item]
+    chunks = [values[i : i + width] for i in range(0, len(values), width)]
+    if not all(_row_adds_up(chunk) for chunk in chunks):
+        return [item]
+    first = Item(label=item.label, values=chunks[0], where=item.where, delimited=item.delimited)
+    rest = [
+        Item(label="", values=c, where=c[0].where, delimited=item.delimited) for c in chunks[1:]
+    ]
+    return [first, *rest]
+
+
+def _torn(items: list[Item], i: int) -> bool:
+    """A row printed all blank beside a row of values without a label of their own
+    (before or after it): one row torn in two by the extraction or a page break, not a
+    row left blank."""
+    if not items[i].is_blank_row:
+        return False
+    before = next((it for it in reversed(items[:i]) if it.is_data or it.is_blank_row), None)
+    after = next((it for it in items[i + 1 :] if it.is_data or it.is_blank_row), None)
+    return any(
+        it is not None and it.is_data and t3_row_named(it.label) is None for it in (before, after)
+    )
+
+
 def _is_data_row(item: Item) -> bool:
+    if item.is_blank_row:
+        # A row printed with every cell blank: only where its own label names it.
+        return len(item.values) >= len(T3_COLUMNS) and t3_row_named(item.label) is not None
     if not item.is_data:
         return False
     if len(item.values) >= 6 or (t3_row_named(item.label) is not None and item.delimited):

@@ -14,16 +14,26 @@ _ALL_IDS = [f"t4.{g.id}.{c.id}" for g in T4_GROUPS for c in T4_COLUMNS]
 def _groups_add_up(tokens: list[Token]) -> bool:
     """Form identity 4: each group's 总计 is the sum of its four results."""
     v = numbers(tokens)
-    if v is None:
+    if v is None or len(v) % 5:  # a group cut short cannot be checked
         return False
     return all(abs(sum(v[g : g + 4]) - v[g + 4]) < 1e-9 for g in range(0, len(v), 5))
+
+
+def _blank_values_row(item: Item) -> bool:
+    """A row of the table's cells printed all blank: the fifteen, without a label, or
+    one group's five after its name."""
+    if not item.is_blank_row:
+        return False
+    if not item.label.strip():
+        return len(item.values) >= len(_ALL_IDS)
+    return len(item.values) == len(T4_COLUMNS) and t4_group_named(item.label) is not None
 
 
 def map_table4(items: list[Item], found: Found) -> None:
     data: list[tuple[str | None, Item]] = []
     loose = ""
     for item in items:
-        if item.is_data:
+        if item.is_data or _blank_values_row(item):
             data.append((t4_group_named(loose + item.label), item))
             loose = ""
         else:

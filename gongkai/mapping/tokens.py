@@ -31,6 +31,9 @@ _NEAR_NUMBER = re.compile(
     rf"^\s*(?:约|近|共|计|逾|超过|不足|大约)?\s*(?:{_NUMBER})\s*"
     r"(?:人次|[件个项条次份篇人家户名]|[*＊※#＃△▲☆★]+|[（(][^）)]{0,12}[）)])?\s*$"
 )
+# Only a short cell is tried: the pattern's runs of white space meet, which costs
+# backtracking on long text.
+_NEAR_NUMBER_CHARS = 40
 # Placeholders some layouts print in an empty cell.
 _BLANK_MARKS = {"", "-", "－", "—", "–", "/", "／", "\\"}
 
@@ -61,6 +64,11 @@ class Item:
     @property
     def is_data(self) -> bool:
         return any(not t.blank for t in self.values)
+
+    @property
+    def is_blank_row(self) -> bool:
+        """A table row that prints cells and leaves every one of them blank."""
+        return self.delimited and not self.is_data and any(not t.padding for t in self.values)
 
 
 def rows_to_items(rows: tuple[Row, ...]) -> list[Item]:
@@ -107,8 +115,14 @@ def delimited_items(row: Row) -> list[Item]:
         parts = text.split()
         if parts and all(is_number(p) for p in _rejoin_units(parts)):
             current.where = current.where or cell.where
-            current.values.extend(Token(p, cell.where) for p in _rejoin_units(parts))
-        elif (current.label or current.values) and _NEAR_NUMBER.match(text):
+            current.values.extend(
+                Token(p, cell.where, run=_looks_run_together(p)) for p in _rejoin_units(parts)
+            )
+        elif (
+            (current.label or current.values)
+            and len(text) <= _NEAR_NUMBER_CHARS
+            and _NEAR_NUMBER.match(text)
+        ):
             current.where = current.where or cell.where
             current.values.append(Token(text, cell.where))
         elif text in _BLANK_MARKS or is_blank_text(text):
@@ -123,6 +137,16 @@ def delimited_items(row: Row) -> list[Item]:
     if current.label or current.is_data:
         items.append(current)
     return items
+
+
+# A table cell with this many digits and nothing between them is taken as cells run
+# together (a row flattened into one cell: "10203120001200000"); the form's identities
+# then decide whether, and how, it splits (``fit_row``), and nothing is split otherwise.
+_RUN_DIGITS = 6
+
+
+def _looks_run_together(text: str) -> bool:
+    return text.isdigit() and len(text) >= _RUN_DIGITS
 
 
 def is_blank_text(text: str) -> bool:

@@ -20,7 +20,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, Twips
 
 from gongkai.catalogue.forms import Template
-from gongkai.render.layout import FormTable, Kind, table3, table4, tables
+from gongkai.render.layout import FormTable, Kind, table2, table3, table4, tables
 from gongkai.render.model import (
     BODY_PT,
     SECTION_TITLES,
@@ -178,13 +178,18 @@ def render_tables_docx(
     *,
     title: str = "",
     fonts: Fonts | None = None,
+    with_table2: bool = False,
 ) -> bytes:
-    """Just tables 3 and 4 (headed by their section titles, under ``title`` if given) as
-    .docx bytes: for offices that paste the counted tables into a report of their own."""
+    """Just tables 3 and 4 (and table 2 first when ``with_table2``), headed by their section
+    titles, under ``title`` if given, as .docx bytes: for offices that paste the counted tables
+    into a report of their own. A cell not in ``cells`` or ``None`` is printed blank."""
     fonts = fonts or Fonts()
     document = _new_document(fonts)
     if title:
         _paragraph(document, title, fonts.title[0], TITLE_PT, center=True)
+    if with_table2:
+        _paragraph(document, SECTION_TITLES[Section.PROACTIVE], fonts.heading[0], BODY_PT)
+        add_table(document, table2(template, cells), fonts)
     _paragraph(document, SECTION_TITLES[Section.APPLICATIONS], fonts.heading[0], BODY_PT)
     add_table(document, table3(template, cells), fonts)
     _paragraph(document, SECTION_TITLES[Section.REVIEWS], fonts.heading[0], BODY_PT)

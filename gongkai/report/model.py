@@ -43,6 +43,11 @@ class ReportWarning(BaseModel):
     code: str
     message: str
     cells: tuple[str, ...] = ()
+    digits: str | None = Field(
+        default=None,
+        description="split_ambiguous: the run-together digits as printed (tokens separated"
+        " by a space), which ``cells`` share in order",
+    )
 
 
 class Report(BaseModel):

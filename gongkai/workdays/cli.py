@@ -23,6 +23,7 @@ from gongkai.errors import CalendarDataError, DeadlineInputError, OutsideCalenda
 from gongkai.workdays.calendar import Calendar
 from gongkai.workdays.deadlines import (
     CHANNEL_NAMES,
+    MAX_EXTENSION_DAYS,
     Channel,
     Consultation,
     Deadline,
@@ -56,6 +57,19 @@ def parse_date(text: str) -> dt.date:
         return dt.date.fromisoformat(text.strip().replace("/", "-"))
     except ValueError:
         raise argparse.ArgumentTypeError(f"日期应为 YYYY-MM-DD，实为 {text!r}") from None
+
+
+def parse_extension(text: str) -> int:
+    """Working days of an approved extension: 1 to MAX_EXTENSION_DAYS (第三十三条第二款)."""
+    try:
+        days = int(text)
+    except ValueError:
+        days = 0
+    if not 1 <= days <= MAX_EXTENSION_DAYS:
+        raise argparse.ArgumentTypeError(
+            f"延长答复期限应为 1—{MAX_EXTENSION_DAYS} 个工作日的整数，实为 {text!r}"
+        )
+    return days
 
 
 def parse_channel(text: str) -> Channel:
@@ -119,7 +133,7 @@ def add_parsers(commands: argparse._SubParsersAction[Any]) -> None:
     deadline.add_argument(
         "--extended",
         nargs="?",
-        type=int,
+        type=parse_extension,
         const=20,
         metavar="N",
         help="经批准延长答复期限（默认 20 个工作日）",
@@ -211,7 +225,8 @@ def cmd_deadline(args: argparse.Namespace) -> int:
             calendar, _facts(args), Rules(fee_stops_clock=args.fee_clock == "stop")
         )
     except (OutsideCalendar, DeadlineInputError, CalendarDataError) as exc:
-        print(f"gongkai: {exc}", file=sys.stderr)
+        hint = "；或加 --provisional 按法定节日暂定计算" if isinstance(exc, OutsideCalendar) else ""
+        print(f"gongkai: {exc}{hint}", file=sys.stderr)
         return EXIT_FAILED
     if args.json:
         print(json.dumps(deadline.as_json(), ensure_ascii=False, indent=2))

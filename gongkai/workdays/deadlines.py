@@ -388,7 +388,7 @@ def _fee_pause(cal: Calendar, fee: FeeNotice, rules: Rules, steps: list[Step]) -
     if fee.paid is not None and fee.paid < fee.served:
         raise DeadlineInputError(f"缴费日期 {fee.paid} 早于收费通知送达日期 {fee.served}")
     payment = fee_payment_due(cal, fee.served)
-    steps += payment.steps
+    steps += [s for s in payment.steps if s.article != "暂定"]  # said once, at the end
     if fee.paid is None:
         through, text = payment.due, "尚未缴费：逾期未缴纳的视为放弃申请"
     elif fee.paid > payment.due:

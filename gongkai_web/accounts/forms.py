@@ -103,7 +103,9 @@ class StaffCreateForm(CleanInputMixin, forms.Form):
     )
     name = forms.CharField(label="姓名", max_length=150)
     password = forms.CharField(
-        label="初始密码", widget=forms.PasswordInput, help_text="至少 10 位，不能过于简单或与登录名相近"
+        label="初始密码",
+        widget=forms.PasswordInput,
+        help_text="至少 10 位，不能过于简单或与登录名相近",
     )
     roles = RolesField()
 

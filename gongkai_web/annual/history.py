@@ -71,7 +71,9 @@ def import_report(
         path = Path(folder) / name
         path.write_bytes(data)
         try:
-            layout, read = read_document(path)
+            # No OCR inside a web request: a scan takes tens of seconds and would outlast
+            # the request; it is refused with the reader's "needs OCR" reason.
+            layout, read = read_document(path, ocr=False)
         except GongkaiError as exc:
             raise AnnualError(f"无法读取该文件：{exc}") from exc
     found = read.year if read.year is not None else year

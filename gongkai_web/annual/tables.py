@@ -89,3 +89,51 @@ def table4(year: int, agency_ids: Iterable[int] | None = None) -> dict[str, int]
             cells[f"t4.{g.id}.{c}"] for c in ("upheld", "corrected", "other", "pending")
         )
     return cells
+
+
+def cell_cases(cell_id: str, year: int) -> Q:
+    """The cases a cell of table 3 or 4 counts in ``year``, as a filter on Application (the
+    tables page links each number to them). Raises ValueError for an id that is no such cell.
+
+    Table 4 counts proceedings: its cells give the cases whose proceeding is counted there
+    (a case with two proceedings in one cell is one case).
+    """
+    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    parts = cell_id.split(".")
+    if len(parts) < 3 or parts[0] not in ("t3", "t4"):
+        raise ValueError(cell_id)
+    if parts[0] == "t4":
+        return _t4_cases(parts[1], parts[2], start, end)
+    row, col = ".".join(parts[1:-1]), parts[-1]
+    if col != "total" and col not in COLUMNS:
+        raise ValueError(cell_id)
+    by_type = Q() if col == "total" else Q(applicant_type=col)
+    before = start - dt.timedelta(days=1)
+    if row == "new":
+        return by_type & Q(received__gte=start, received__lte=end)
+    if row == "carried_in":
+        return (
+            by_type & Q(received__lt=start) & (Q(closed_on__isnull=True) | Q(closed_on__gt=before))
+        )
+    if row == "carried_out":
+        return by_type & Q(received__lte=end) & (Q(closed_on__isnull=True) | Q(closed_on__gt=end))
+    closed = by_type & Q(closed_on__gte=start, closed_on__lte=end, received__lte=end)
+    if row == "results_total":
+        return closed
+    if row not in RESULT_ROWS:
+        raise ValueError(cell_id)
+    return closed & Q(outcome=row)
+
+
+def _t4_cases(kind: str, col: str, start: dt.date, end: dt.date) -> Q:
+    if kind not in {g.id for g in T4_GROUPS} or col not in {c.id for c in T4_COLUMNS}:
+        raise ValueError(f"t4.{kind}.{col}")
+    p = "proceedings__"
+    q = Q(**{f"{p}kind": kind, f"{p}filed_on__lte": end}) & (
+        Q(**{f"{p}decided_on__isnull": True}) | Q(**{f"{p}decided_on__gte": start})
+    )
+    if col == "pending":
+        return q & (Q(**{f"{p}decided_on__isnull": True}) | Q(**{f"{p}decided_on__gt": end}))
+    if col == "total":
+        return q
+    return q & Q(**{f"{p}decided_on__lte": end, f"{p}result": col})

@@ -8,13 +8,20 @@ from typing import Any
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 
 from gongkai.catalogue.forms import T3_COLUMNS, T3_ROWS, T4_COLUMNS, T4_GROUPS, Template, t3_row_ids
+from gongkai.render import render_tables_docx
+from gongkai.render.model import template_for_year
 from gongkai_web.accounts.access import is_supervisor, supervises_all, visible_agencies
 from gongkai_web.accounts.models import Agency
 from gongkai_web.annual.tables import table3, table4
+from gongkai_web.annual.xlsx import workbook
 from gongkai_web.catalogue.table2 import table2_cells
 from gongkai_web.catalogue.table2_layout import table2_rows
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 # Headings of the grouped result rows of table 3, as printed on the 2021 form.
 T3_GROUPS = {
@@ -69,32 +76,78 @@ def _t3_rows(cells: dict[str, int]) -> list[dict[str, Any]]:
             heads.append((LABELS[row], 1, 2))
         else:
             heads.append((LABELS[row], 1, 3))
-        values = [cells[f"t3.{row}.{c.id}"] for c in T3_COLUMNS]
+        values = [(cells[f"t3.{row}.{c.id}"], f"t3.{row}.{c.id}") for c in T3_COLUMNS]
         rows.append({"id": row, "heads": heads, "values": values})
     return rows
 
 
-def tables(request: HttpRequest) -> HttpResponse:
+def _context(request: HttpRequest) -> dict[str, Any]:
     year, agency, agencies = _choice(request)
     ids = None if agency is None else [agency.pk]
     t3, t4 = table3(year, ids), table4(year, ids)
+    today = timezone.localdate()
+    t4_ids = [f"t4.{g.id}.{c.id}" for g in T4_GROUPS for c in T4_COLUMNS]
     t2 = table2_cells(agency, year) if year >= 2019 else None  # table 2 from the catalogue
-    return render(
-        request,
-        "annual/tables.html",
-        {
-            "year": year,
-            "agency": agency,
-            "agencies": agencies,
-            "supervisor": is_supervisor(request.user),
-            "t2_rows": table2_rows(t2, year) if t2 is not None else None,
-            "t3_rows": _t3_rows(t3),
-            "t3_people": [c.label for c in T3_COLUMNS if c.id not in ("natural", "total")],
-            "t4_columns": [c.label for c in T4_COLUMNS],
-            "t4_suits": [g.label.split("／")[-1] for g in T4_GROUPS[1:]],
-            "t4_values": [t4[f"t4.{g.id}.{c.id}"] for g in T4_GROUPS for c in T4_COLUMNS],
-        },
+    return {
+        "year": year,
+        "agency": agency,
+        "agencies": agencies,
+        "supervisor": is_supervisor(request.user),
+        "cells": (t2 or {}) | t3 | t4,
+        "t2_rows": table2_rows(t2, year) if t2 is not None else None,
+        "in_progress": year >= today.year,
+        "as_of": today,
+        "t3_rows": _t3_rows(t3),
+        "t3_people": [c.label for c in T3_COLUMNS if c.id not in ("natural", "total")],
+        "t4_columns": [c.label for c in T4_COLUMNS],
+        "t4_suits": [g.label.split("／")[-1] for g in T4_GROUPS[1:]],
+        "t4_values": [(t4[i], i) for i in t4_ids],
+        "cases_query": f"cell_year={year}" + (f"&agency={agency.pk}" if agency else ""),
+    }
+
+
+def tables(request: HttpRequest) -> HttpResponse:
+    return render(request, "annual/tables.html", _context(request))
+
+
+def _title(c: dict[str, Any]) -> str:
+    who = c["agency"].name if c["agency"] else "全部机关"
+    mark = f"（截至{c['as_of']:%Y年%-m月%-d日}，年度尚未结束）" if c["in_progress"] else ""
+    return f"{who}{c['year']}年政府信息公开工作年度报告 表三、表四{mark}"
+
+
+def _filename(c: dict[str, Any], ext: str) -> str:
+    return f"annual-{c['year']}-{c['agency'].short_code if c['agency'] else 'all'}.{ext}"
+
+
+def export_docx(request: HttpRequest) -> HttpResponse:
+    """Tables 2 (when the catalogue gives it), 3 and 4 as Word, in the national form's layout."""
+    c = _context(request)
+    content = render_tables_docx(
+        template_for_year(c["year"]),
+        c["cells"],
+        title=_title(c),
+        with_table2=c["t2_rows"] is not None,
     )
+    response = HttpResponse(content, content_type=DOCX)
+    response["Content-Disposition"] = content_disposition_header(True, _filename(c, "docx"))
+    return response
+
+
+def export_xlsx(request: HttpRequest) -> HttpResponse:
+    """Tables 3 and 4 as Excel, one sheet each, in the form's layout."""
+    c = _context(request)
+    content = workbook(
+        _title(c),
+        c["t3_rows"],
+        c["t3_people"],
+        c["t4_columns"],
+        c["t4_suits"],
+        [v for v, _ in c["t4_values"]],
+    )
+    response = HttpResponse(content, content_type=XLSX)
+    response["Content-Disposition"] = content_disposition_header(True, _filename(c, "xlsx"))
+    return response
 
 
 def export(request: HttpRequest) -> JsonResponse:
@@ -105,8 +158,15 @@ def export(request: HttpRequest) -> JsonResponse:
     if year >= 2019:  # table 2 from the catalogue and its registers
         cells |= table2_cells(agency, year)
     cells |= table3(year, ids) | table4(year, ids)
+    today = timezone.localdate()
     response = JsonResponse(
-        {"agency": agency.name if agency else None, "year": year, "cells": cells},
+        {
+            "agency": agency.name if agency else None,
+            "year": year,
+            "in_progress": year >= today.year,
+            "as_of": today.isoformat(),
+            "cells": cells,
+        },
         json_dumps_params={"ensure_ascii": False},
     )
     name = f"annual-{year}-{agency.short_code if agency else 'all'}.json"

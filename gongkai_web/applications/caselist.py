@@ -79,6 +79,10 @@ class ListFilter(CleanInputMixin, forms.Form):
     sort = forms.ChoiceField(
         label="排序", choices=[(k, v[0]) for k, v in SORTS.items()], required=False
     )
+    cell = forms.CharField(required=False, max_length=80, widget=forms.HiddenInput)
+    cell_year = forms.IntegerField(
+        required=False, min_value=2008, max_value=2100, widget=forms.HiddenInput
+    )
     open = forms.BooleanField(label="仅未办结", required=False)
     overdue = forms.BooleanField(label="仅已逾期", required=False)
     provisional = forms.BooleanField(label="仅暂定期限", required=False)
@@ -99,6 +103,25 @@ class ListFilter(CleanInputMixin, forms.Form):
         choices = [("", "全部"), ("me", "我自己"), ("none", "无人承办")]
         choices += [(str(p.pk), display_name(p)) for p in people[:300]]
         self.fields["assignee"].choices = choices
+
+    def clean_cell(self) -> str:
+        from gongkai_web.annual.tables import cell_cases
+
+        cell: str = self.cleaned_data.get("cell") or ""
+        try:
+            if cell:
+                cell_cases(cell, 2020)
+        except ValueError:
+            raise forms.ValidationError(f"年度报表中没有“{cell}”这一格") from None
+        return cell
+
+    @property
+    def cell_label(self) -> str:
+        """What the annual-table cell filter shows, in words ("" without one)."""
+        d = getattr(self, "cleaned_data", {})
+        if not d.get("cell") or not d.get("cell_year"):
+            return ""
+        return f"{d['cell_year']} 年度报表 {d['cell']} 所计的申请"
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -161,9 +184,16 @@ def filtered(user: Any, f: ListFilter, today: dt.date) -> QuerySet[Application]:
     if d.get("overdue"):
         apps = overdue(apps, today)
     if d.get("provisional"):
-        apps = apps.filter(provisional=True)
+        # not provisional=True: on SQLite that is a bare boolean no index serves
+        apps = apps.filter(provisional__in=[True])
     if q := (d.get("q") or "").strip():
         apps = search(apps, q)
+    if d.get("cell") and d.get("cell_year"):
+        from gongkai_web.annual.tables import cell_cases
+
+        apps = apps.filter(cell_cases(d["cell"], d["cell_year"]))
+        if d["cell"].startswith("t4."):
+            apps = apps.distinct()
     sort = d.get("sort") or DEFAULT_SORT
     if "next_deadline" in sort:
         # Closed cases have none; where NULLs sort differs between SQLite and PostgreSQL,

@@ -267,9 +267,9 @@ def case_list(request: HttpRequest) -> HttpResponse:
     if page > 1 and not rows:
         raise Http404("没有这一页")
     total = cases.count() if len(rows) == PAGE_SIZE or page > 1 else len(rows)
-    query = request.GET.copy()
-    query.pop("page", None)
-    sort = query.pop("sort", [""])[-1] or caselist.DEFAULT_SORT
+    sort = (
+        f.cleaned_data.get("sort") if hasattr(f, "cleaned_data") else ""
+    ) or caselist.DEFAULT_SORT
     return render(
         request,
         "applications/list.html",

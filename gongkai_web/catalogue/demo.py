@@ -212,17 +212,18 @@ class _Agency:
                 registers.record_matters(a, kind, year, base // 10 + self.rng.randint(-3, 3), who)
         for year in years:
             last = 12 if year < self.today.year else self.today.month - 1
-            for month in range(1, last + 1):
-                registers.record_decisions(
-                    a, "license", year, month, base + self.rng.randint(-20, 20), who
-                )
-                registers.record_decisions(
-                    a, "penalty", year, month, base // 8 + self.rng.randint(0, 9), who
-                )
-                registers.record_decisions(a, "coercion", year, month, self.rng.randint(0, 3), who)
-                if self.code in ("ZRJ", "ZJJ"):
-                    fee = f"{self.rng.randint(5, 90)}.{self.rng.randint(0, 99):02d}"
-                    registers.record_fee(a, year, month, fee, who)
+            months = range(1, last + 1)
+            rng = self.rng
+            registers.record_year(
+                a, "license", year, {m: base + rng.randint(-20, 20) for m in months}, who
+            )
+            registers.record_year(
+                a, "penalty", year, {m: base // 8 + rng.randint(0, 9) for m in months}, who
+            )
+            registers.record_year(a, "coercion", year, {m: rng.randint(0, 3) for m in months}, who)
+            if self.code in ("ZRJ", "ZJJ"):
+                fees = {m: f"{rng.randint(5, 90)}.{rng.randint(0, 99):02d}" for m in months}
+                registers.record_year(a, "fee", year, fees, who)
             registers.record_procurement(
                 a, year, self.rng.randint(3, 30), f"{self.rng.randint(50, 2000)}.5", who
             )

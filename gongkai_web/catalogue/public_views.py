@@ -56,6 +56,15 @@ def _agency(code: str) -> Agency:
     return agency
 
 
+def category_tree(agency: Agency) -> list[Category]:
+    """The agency's roots, each with ``leaves`` (its categories in order): one query."""
+    nodes = list(Category.objects.filter(agency=agency))
+    roots = [n for n in nodes if n.parent_id is None]
+    for root in roots:
+        root.leaves = [n for n in nodes if n.parent_id == root.pk]  # type: ignore[attr-defined]
+    return roots
+
+
 def _page_no(request: HttpRequest) -> int:
     raw = request.GET.get("page", "1")
     return min(max(int(raw), 1), MAX_PAGE) if raw.isdigit() else 1
@@ -97,14 +106,13 @@ def home(request: HttpRequest) -> HttpResponse:
 def agency_home(request: HttpRequest, code: str) -> HttpResponse:
     agency = _agency(code)
     mine = public_items().filter(agency=agency)
-    roots = Category.objects.filter(agency=agency, parent__isnull=True).prefetch_related("children")
     return render(
         request,
         "disclosure/agency.html",
         {
             "agency": agency,
             "latest": mine.order_by("-published_on", "-id").only(*LIST_FIELDS)[:10],
-            "roots": roots,
+            "roots": category_tree(agency),
             "genres": GENRES,
             "annual_url": _annual_link(agency),
             "letters": Letter.objects.filter(agency=agency, published=True)[:5],
@@ -112,17 +120,20 @@ def agency_home(request: HttpRequest, code: str) -> HttpResponse:
     )
 
 
-def _filters(request: HttpRequest, agency: Agency | None) -> tuple[Any, dict[str, Any]]:
+def _filters(
+    request: HttpRequest, agency: Agency | None, roots: list[Category] | None = None
+) -> tuple[Any, dict[str, Any]]:
     items = public_items()
     chosen: dict[str, Any] = {"q": request.GET.get("q", "").strip()[:200]}
     if agency is not None:
         items = items.filter(agency=agency)
     category = request.GET.get("category", "")
     if agency is not None and category:
-        node = Category.objects.filter(agency=agency, code=category).first()
+        nodes = {n.code: n for r in roots or category_tree(agency) for n in [r, *r.leaves]}  # type: ignore[attr-defined]
+        node = nodes.get(category)
         if node is None:
             raise Http404("没有这个分类")
-        ids = [node.pk, *node.children.values_list("pk", flat=True)]
+        ids = [node.pk, *(leaf.pk for leaf in getattr(node, "leaves", []))]
         items = items.filter(category_id__in=ids)
         chosen["category"] = node
     genre = request.GET.get("genre", "")
@@ -137,13 +148,13 @@ def _filters(request: HttpRequest, agency: Agency | None) -> tuple[Any, dict[str
 @login_not_required
 def browse(request: HttpRequest, code: str) -> HttpResponse:
     agency = _agency(code)
-    items, chosen = _filters(request, agency)
+    roots = category_tree(agency)
+    items, chosen = _filters(request, agency, roots)
     error = ""
     try:
         items = search.match(items, chosen["q"])
     except CatalogueError as exc:
         error, items = str(exc), items.none()
-    roots = Category.objects.filter(agency=agency, parent__isnull=True).prefetch_related("children")
     return render(
         request,
         "disclosure/browse.html",
@@ -224,9 +235,7 @@ def guide(request: HttpRequest, code: str) -> HttpResponse:
             "procedure": GUIDE_PROCEDURE,
             "fees": GUIDE_FEES,
             "remedies": GUIDE_REMEDIES,
-            "roots": Category.objects.filter(agency=agency, parent__isnull=True).prefetch_related(
-                "children"
-            ),
+            "roots": category_tree(agency),
         },
     )
 

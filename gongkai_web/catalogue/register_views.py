@@ -39,15 +39,9 @@ def _agency_year(request: HttpRequest) -> tuple[Agency, int, list[Agency]]:
 
 
 def _save_months(request: HttpRequest, agency: Agency, year: int, form: DecisionsForm) -> None:
-    kind = form.cleaned_data["kind"]
-    for month in range(1, 13):
-        value = form.cleaned_data[f"m{month}"].strip()
-        if value == "":
-            continue
-        if kind == "fee":
-            registers.record_fee(agency, year, month, value, request.user)
-        else:
-            registers.record_decisions(agency, kind, year, month, value, request.user)
+    months = {m: form.cleaned_data[f"m{m}"].strip() for m in range(1, 13)}
+    filled = {m: v for m, v in months.items() if v != ""}
+    registers.record_year(agency, form.cleaned_data["kind"], year, filled, request.user)
 
 
 def registers_page(request: HttpRequest) -> HttpResponse:

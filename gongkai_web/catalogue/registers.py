@@ -107,6 +107,44 @@ def record_procurement(
     return _save(Procurement, {"agency": agency, "year": year}, values, actor)  # type: ignore[return-value]
 
 
+@transaction.atomic
+def record_year(
+    agency: Agency, kind: str, year: int, by_month: dict[int, Any], actor: Any = None
+) -> int:
+    """Several months of one kind at once (the registers page's row, an import, the demo):
+    decisions (a DecisionKind) or ``"fee"`` (万元). Every value is checked before anything is
+    saved; one audit entry records each month's old and new value. Returns months saved."""
+    if kind != "fee" and kind not in DecisionKind.values:
+        raise CatalogueError(f"决定类别“{kind}”无效")
+    model: type[models.Model] = FeeCollected if kind == "fee" else DecisionCount
+    field = "amount" if kind == "fee" else "count"
+    values: dict[int, Any] = {}
+    for month, raw in sorted(by_month.items()):
+        _period(year, month)
+        values[month] = money(raw, "收费金额") if kind == "fee" else _count(raw, "决定数量")
+    scope = {"agency": agency, "year": year} | ({} if kind == "fee" else {"kind": kind})
+    existing = {o.month: o for o in model.objects.filter(**scope, month__in=list(values))}  # type: ignore[attr-defined]
+    changes: dict[str, list[Any]] = {}
+    new, changed = [], []
+    for month, value in values.items():
+        old = existing.get(month)
+        if old is None:
+            new.append(model(**scope, month=month, **{field: value}))
+            changes[str(month)] = [None, str(value)]
+        elif getattr(old, field) != value:
+            changes[str(month)] = [str(getattr(old, field)), str(value)]
+            setattr(old, field, value)
+            changed.append(old)
+    model.objects.bulk_create(new)  # type: ignore[attr-defined]
+    model.objects.bulk_update(changed, [field])  # type: ignore[attr-defined]
+    if changes:
+        record = (new + changed)[0]  # the entry names one row; ``months`` lists them all
+        audit.log(
+            actor, agency, record, "register", {"kind": kind, "year": year, "months": changes}
+        )
+    return len(values)
+
+
 def monthly(agency: Agency, year: int) -> dict[str, list[int | Decimal | None]]:
     """The year's entries by kind, one value per month (None where nothing was entered)."""
     grid: dict[str, list[int | Decimal | None]] = {k: [None] * 12 for k in DecisionKind.values}
@@ -163,10 +201,10 @@ def import_monthly(agency: Agency, name: str, data: bytes, actor: Any = None) ->
         good.append((kind, year, month, value))
     if problems:
         raise ImportRejected(problems)
+    grouped: dict[tuple[str, int], dict[int, Any]] = {}
+    for kind, year, month, value in good:
+        grouped.setdefault((kind, year), {})[month] = value
     with transaction.atomic():
-        for kind, year, month, value in good:
-            if kind == "fee":
-                record_fee(agency, year, month, value, actor)
-            else:
-                record_decisions(agency, kind, year, month, value, actor)
+        for (kind, year), months in grouped.items():
+            record_year(agency, kind, year, months, actor)
     return len(good)

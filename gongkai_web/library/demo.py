@@ -18,7 +18,7 @@ REGION = "示范省人民政府"
 # that has published nothing (to show a missing report).
 PARTS = (
     ("淮安市人民政府", AgencyKind.GOVERNMENT),
-    ("沐阳县人民政府", AgencyKind.GOVERNMENT),
+    ("沭阳县人民政府", AgencyKind.GOVERNMENT),  # the reader puts the OCR misreading 沐 right
     ("平潭综合实验区", AgencyKind.GOVERNMENT),
     ("上海市人民政府办公厅", AgencyKind.DEPARTMENT),
     ("上海市科学技术委员会", AgencyKind.DEPARTMENT),

@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 
 from gongkai_web.accounts.models import Agency
+from gongkai_web.input_hygiene import CleanInputMixin
 from gongkai_web.library.models import Verdict
 
 
@@ -26,7 +27,7 @@ class MultipleFileField(forms.FileField):
         return [single(data, initial)]
 
 
-class UploadForm(forms.Form):
+class UploadForm(CleanInputMixin, forms.Form):
     files = MultipleFileField(
         label="年报文件", help_text="可多选：PDF、Word（.docx）、网页、文本，或它们的 zip 压缩包"
     )
@@ -40,7 +41,7 @@ class UploadForm(forms.Form):
     )
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(CleanInputMixin, forms.Form):
     verdict = forms.ChoiceField(
         label="结论", choices=[(Verdict.CONFIRMED, "确认"), (Verdict.DISMISSED, "驳回")]
     )
@@ -53,13 +54,13 @@ class DecisionForm(forms.Form):
         return data
 
 
-class CorrectionForm(forms.Form):
+class CorrectionForm(CleanInputMixin, forms.Form):
     cell = forms.CharField(label="单元格", max_length=60)
     value = forms.DecimalField(label="更正值", max_digits=14, decimal_places=4, min_value=0)
     reason = forms.CharField(label="理由", max_length=2000)
 
 
-class MatchForm(forms.Form):
+class MatchForm(CleanInputMixin, forms.Form):
     agency = forms.ModelChoiceField(label="机关", queryset=Agency.objects.none())
     year = forms.IntegerField(label="年度", min_value=2000, max_value=2100)
     published_on = forms.DateField(
@@ -72,7 +73,7 @@ class MatchForm(forms.Form):
             self.fields["agency"].queryset = agencies
 
 
-class OverviewForm(forms.Form):
+class OverviewForm(CleanInputMixin, forms.Form):
     region = forms.TypedChoiceField(label="地区", coerce=int, required=False, empty_value=None)
     year = forms.IntegerField(label="年度", min_value=2000, max_value=2100, required=False)
     q = forms.CharField(label="机关名称", max_length=100, required=False)

@@ -16,7 +16,11 @@ class Batch(models.Model):
     name = models.CharField("名称", max_length=200)
     year = models.PositiveIntegerField("年度（报告未写明时采用）", null=True, blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        verbose_name="上传人",
     )
     created_at = models.DateTimeField("上传时间", auto_now_add=True)
 
@@ -51,7 +55,9 @@ class Report(models.Model):
     original = models.FileField("原始文件", upload_to="library/%Y/")
     filename = models.CharField("文件名", max_length=255)
     size = models.PositiveBigIntegerField("大小（字节）")
-    batch = models.ForeignKey(Batch, on_delete=models.PROTECT, related_name="reports")
+    batch = models.ForeignKey(
+        Batch, on_delete=models.PROTECT, related_name="reports", verbose_name="上传批次"
+    )
     collected_at = models.DateTimeField("收集时间", auto_now_add=True)
     published_on = models.DateField("发布日期", null=True, blank=True)
 
@@ -66,7 +72,12 @@ class Report(models.Model):
     agency_read = models.CharField("报告中的机关名称", max_length=200, blank=True)
     year_read = models.PositiveIntegerField("报告中的年度", null=True, blank=True)
     agency = models.ForeignKey(
-        Agency, on_delete=models.PROTECT, null=True, blank=True, related_name="library_reports"
+        Agency,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="library_reports",
+        verbose_name="机关",
     )
     year = models.PositiveIntegerField("年度", null=True, blank=True, db_index=True)
     match = models.CharField(
@@ -126,7 +137,9 @@ class Verdict(models.TextChoices):
 class Finding(models.Model):
     """One audit finding on a report; ``year_rule`` findings compare it with the year before."""
 
-    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="findings")
+    report = models.ForeignKey(
+        Report, on_delete=models.CASCADE, related_name="findings", verbose_name="年报"
+    )
     rule = models.CharField("规则", max_length=60, db_index=True)
     severity = models.CharField("级别", max_length=10, choices=Severity.choices)
     cells = models.JSONField("单元格", default=list)
@@ -145,10 +158,14 @@ class Finding(models.Model):
 class Decision(models.Model):
     """A reviewer's decision on a finding; every decision is kept, the latest counts."""
 
-    finding = models.ForeignKey(Finding, on_delete=models.CASCADE, related_name="decisions")
+    finding = models.ForeignKey(
+        Finding, on_delete=models.CASCADE, related_name="decisions", verbose_name="审核发现"
+    )
     verdict = models.CharField("结论", max_length=10, choices=Verdict.choices)
     reason = models.TextField("理由", blank=True)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, verbose_name="决定人"
+    )
     decided_at = models.DateTimeField("时间", auto_now_add=True)
 
     class Meta:
@@ -159,11 +176,15 @@ class Decision(models.Model):
 class Correction(models.Model):
     """A person's correction of a misread cell, kept beside the value read (never over it)."""
 
-    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="corrections")
+    report = models.ForeignKey(
+        Report, on_delete=models.CASCADE, related_name="corrections", verbose_name="年报"
+    )
     cell = models.CharField("单元格", max_length=60)
     value = models.DecimalField("更正值", max_digits=14, decimal_places=4)
     reason = models.TextField("理由")
-    corrected_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    corrected_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, verbose_name="更正人"
+    )
     corrected_at = models.DateTimeField("时间", auto_now_add=True)
 
     class Meta:
@@ -174,8 +195,12 @@ class Correction(models.Model):
 class Upload(models.Model):
     """One file as it arrived in a batch: a new report, or a duplicate of a stored one."""
 
-    batch = models.ForeignKey(Batch, on_delete=models.CASCADE, related_name="uploads")
-    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="uploads")
+    batch = models.ForeignKey(
+        Batch, on_delete=models.CASCADE, related_name="uploads", verbose_name="上传批次"
+    )
+    report = models.ForeignKey(
+        Report, on_delete=models.CASCADE, related_name="uploads", verbose_name="年报"
+    )
     filename = models.CharField("文件名", max_length=255)
     duplicate = models.BooleanField("重复文件", default=False)
 

@@ -44,9 +44,13 @@ STATUS_PER_ADDRESS = Limit("status-addr", "PUBLIC_STATUS_RATE", 3600)
 
 
 def client_ip(request: HttpRequest) -> str:
-    # REMOTE_ADDR only: X-Forwarded-For is set by the client unless a trusted proxy rewrites
-    # it, so honouring it would let anyone dodge the limit. Behind nginx, gunicorn is told
-    # to take the proxy's header (README: behind nginx).
+    """The client's address: REMOTE_ADDR, or behind a proxy (``BEHIND_PROXY``) the last
+    address in X-Forwarded-For, the one the proxy wrote. Without a proxy the header is the
+    client's own word and is ignored, or anyone could dodge the limits."""
+    if settings.BEHIND_PROXY:
+        forwarded = str(request.META.get("HTTP_X_FORWARDED_FOR") or "").split(",")[-1].strip()
+        if forwarded:
+            return forwarded[:64]
     return str(request.META.get("REMOTE_ADDR") or "unknown")
 
 

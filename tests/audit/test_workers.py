@@ -32,8 +32,19 @@ def _failed(path: str, reason: str) -> str:
 
 
 def _run(names: list[str], workers: int, limits: Limits) -> list[str]:
-    pool = LimitedPool(_task, _failed, workers, limits)
+    pool = LimitedPool(_task, _failed, workers, limits)  # the fork server: _task by name
     return list(pool.map(names))
+
+
+def test_a_worker_is_capped_on_its_own_memory_not_the_parents() -> None:
+    held = bytearray(400 * 1024**2)  # the parent holds more than the workers may
+    got = _run(["a", "b"], 1, Limits(seconds=60, memory_mib=256))
+    assert got == ["read a", "read b"] and len(held)
+
+
+def test_fork_takes_a_task_that_is_not_importable() -> None:
+    pool = LimitedPool(lambda p: p.upper(), _failed, 1, Limits(), start_method="fork")
+    assert list(pool.map(["a", "b"])) == ["A", "B"]
 
 
 def test_a_file_past_the_time_limit_is_one_line_and_the_rest_are_read() -> None:
@@ -69,12 +80,13 @@ def test_audit_files_reports_a_hung_reader_and_audits_the_others(
 
     real = batch.read_for_audit
 
-    def slow_for_one(path: str, **options: bool) -> object:
+    def slow_for_one(path: str, *, ocr: bool = True) -> object:
         if path.endswith("slow.txt"):
             time.sleep(3600)
-        return real(path, **options)
+        return real(path, ocr=ocr)
 
     monkeypatch.setattr(batch, "read_for_audit", slow_for_one)
+    monkeypatch.setattr(batch, "START_METHOD", "fork")  # workers see the patch
     report = "2024年某市人民政府政府信息公开工作年度报告\n一、总体情况\n全年收到申请 3 件。\n"
     files = []
     for name in ("a.txt", "slow.txt", "b.txt"):

@@ -3,6 +3,7 @@ official layout, for end-to-end property tests (render → read_report → same 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
 
 from hypothesis import strategies as st
@@ -70,13 +71,43 @@ def reports(draw: st.DrawFn) -> tuple[Template, int, dict[str, int | float]]:
     return template, year, cells
 
 
-def show(cell_id: str, value: int | float) -> str:
+# How reports print blank cells: the five 法人或其他组织 sub-columns left empty, the
+# 总计 column left empty, or blanks scattered over the tables (first columns included).
+BLANK_PATTERNS = ("legal_person", "total_column", "scattered")
+
+
+@st.composite
+def reports_with_blanks(
+    draw: st.DrawFn,
+) -> tuple[Template, int, dict[str, int | float | None]]:
+    """A report as ``reports`` draws it, with some cells printed blank (None)."""
+    template, year, filled = draw(reports())
+    cells: dict[str, int | float | None] = dict(filled)
+    pattern = draw(st.sampled_from(BLANK_PATTERNS))
+    t3 = [c for c in cells if c.startswith("t3.")]
+    if pattern == "legal_person":
+        legal = {c.id for c in T3_COLUMNS[1:6]}
+        blank = [c for c in t3 if c.rpartition(".")[2] in legal]
+    elif pattern == "total_column":
+        blank = [c for c in t3 if c.endswith(".total")]
+    else:
+        blank = draw(st.lists(st.sampled_from(sorted(cells)), min_size=1, max_size=12))
+    for cell in blank:
+        cells[cell] = None
+    return template, year, cells
+
+
+def show(cell_id: str, value: int | float | None) -> str:
+    if value is None:
+        return ""
     if is_money(cell_id):
         return f"{Decimal(str(value)):f}"
     return str(value)
 
 
-def report_blocks(template: Template, year: int, cells: dict[str, int | float]) -> list[Block]:
+def report_blocks(
+    template: Template, year: int, cells: Mapping[str, int | float | None]
+) -> list[Block]:
     """The document: title, a narrative paragraph, then tables 2, 3 and 4."""
     blocks: list[Block] = [
         f"测试市人民政府{year}年政府信息公开工作年度报告",
@@ -94,7 +125,7 @@ def report_blocks(template: Template, year: int, cells: dict[str, int | float]) 
     return blocks
 
 
-def table2(template: Template, cells: dict[str, int | float]) -> list[Block]:
+def table2(template: Template, cells: Mapping[str, int | float | None]) -> list[Block]:
     out: list[Block] = []
     for row in T2_ROWS:
         if template not in row.templates:
@@ -112,7 +143,7 @@ def table2(template: Template, cells: dict[str, int | float]) -> list[Block]:
     return out
 
 
-def table3(template: Template, cells: dict[str, int | float]) -> list[list[str]]:
+def table3(template: Template, cells: Mapping[str, int | float | None]) -> list[list[str]]:
     header = [
         [
             "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
@@ -132,7 +163,7 @@ def table3(template: Template, cells: dict[str, int | float]) -> list[list[str]]
     grid = header
     for r in t3_row_ids(template):
         label = _T3_LABELS[r]
-        values = [str(cells[f"t3.{r}.{c.id}"]) for c in T3_COLUMNS]
+        values = [show(f"t3.{r}.{c.id}", cells[f"t3.{r}.{c.id}"]) for c in T3_COLUMNS]
         if "." in r or r in {"disclosed", "partial", "other", "results_total"}:
             grid.append(
                 [
@@ -147,12 +178,16 @@ def table3(template: Template, cells: dict[str, int | float]) -> list[list[str]]
     return grid
 
 
-def table4(cells: dict[str, int | float]) -> list[list[str]]:
+def table4(cells: Mapping[str, int | float | None]) -> list[list[str]]:
     return [
         ["行政复议", "", "", "", "", "行政诉讼", "", "", "", "", "", "", "", "", ""],
         ["", "", "", "", "", "未经复议直接起诉", "", "", "", "", "复议后起诉", "", "", "", ""],
         [c.label for c in T4_COLUMNS] * 3,
-        [str(cells[f"t4.{g.id}.{c.id}"]) for g in T4_GROUPS for c in T4_COLUMNS],
+        [
+            show(f"t4.{g.id}.{c.id}", cells[f"t4.{g.id}.{c.id}"])
+            for g in T4_GROUPS
+            for c in T4_COLUMNS
+        ],
     ]
 
 

@@ -87,10 +87,10 @@ def test_it_rejects_a_zip_that_is_not_word(tmp_path: Path) -> None:
     assert "ZIP" in reason_for(path)
 
 
-def test_it_rejects_legacy_word_with_advice(tmp_path: Path) -> None:
+def test_it_rejects_an_office_file_that_is_not_word(tmp_path: Path) -> None:
     path = tmp_path / "old.doc"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
-    assert ".docx" in reason_for(path)
+    assert "不是 Word 文档" in reason_for(path)
 
 
 def test_a_report_without_tables_from_2019_on_names_the_missing_cells(tmp_path: Path) -> None:

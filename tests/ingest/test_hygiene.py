@@ -73,3 +73,21 @@ def test_the_same_holds_in_tab_separated_rows(tmp_path: Path) -> None:
     report = read_report(path)
     assert "t2.rules.made" not in report.cells
     assert (report.cells["t2.rules.repealed"], report.cells["t2.rules.in_force"]) == (0, 11)
+
+
+def test_control_characters_in_a_page_are_dropped(tmp_path: Path) -> None:
+    # lxml parses them, then refuses them when a dropped script's tail is moved
+    path = tmp_path / "controls.html"
+    page = f"<html><title>{TITLE}</title><body><p>政府信息公开<script>x</script>\x01尾\x0b</p></body></html>"
+    path.write_text(page, encoding="utf-8")
+    assert read_report(path).agency == "某县人民政府"
+
+
+def test_a_table_4_group_cut_short_is_not_checked_as_a_group() -> None:
+    from gongkai.ingest.layout import Where
+    from gongkai.mapping.table4 import _groups_add_up
+    from gongkai.mapping.tokens import Token
+
+    tokens = [Token(str(v), Where("x.txt")) for v in (1, 0, 0, 0, 1, 2, 0)]
+    assert _groups_add_up(tokens) is False
+    assert _groups_add_up(tokens[:5]) is True

@@ -148,3 +148,70 @@ def test_running_text_numbers_keep_their_units_and_ordinals_far_into_a_line() ->
     alone = read("规章 1 2 3 " + tail)
     assert read("规章 1 2 3 " * 500 + tail)[-len(alone) + 1 :] == alone[1:]
     assert "12 件" in alone[1][0]
+
+
+def test_html_nested_past_the_parser_depth_is_refused_not_emptied(tmp_path: Path) -> None:
+    path = tmp_path / "deep.html"
+    depth = 300
+    body = "<div>" * depth + "政府信息公开 1 2 3" + "</div>" * depth
+    path.write_text(f"<html><title>{TITLE}</title><body>{body}</body></html>")
+    assert "嵌套过深" in reason_for(path)
+
+
+def test_nested_article_boxes_are_measured_once_and_the_innermost_chosen() -> None:
+    from gongkai.ingest.html import find_article, measure, parse_page, strip_chrome
+
+    depth = 200
+    page = (
+        f"<html><title>{TITLE}</title><body><div class='nav'>首页 导航</div>"
+        + "<div class='content'>" * depth
+        + "<div class='share'>分享到</div><p>政府信息公开 规章 1 2 3</p><table><tr><td>1</td></tr></table>"
+        + "</div>" * depth
+        + "</body></html>"
+    )
+    body = parse_page(page, "deep.html").find("body")
+    assert body is not None
+    measures = measure(body, lambda el: el.get("class") == "content")
+    assert len(measures) == depth + 1 and measures[body].tables == 1
+    article = find_article(body)
+    assert article.get("class") == "content" and next(article.iterancestors()).get("class")
+    assert article.find("div") is not None and article.find("div").get("class") == "share"
+    strip_chrome(article)
+    assert "分享到" not in article.text_content() and "规章 1 2 3" in article.text_content()
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("| --- | :---: |", True),
+        ("---|---", True),
+        (" |----| ", True),
+        ("--- x", False),
+        ("| --- | x |", False),
+        ("---" + " " * 100_000 + "x", False),  # once 10 s per 20,000 spaces
+        ("|---" * 100_000 + "x", False),
+    ],
+)
+def test_markdown_rules_are_told_from_other_lines(line: str, rule: bool) -> None:
+    from gongkai.ingest.text import _is_md_rule
+
+    assert _is_md_rule(line) is rule
+
+
+def test_a_page_of_too_many_tags_is_refused_before_parsing(tmp_path: Path) -> None:
+    from gongkai.ingest.html import MAX_TAGS
+
+    path = tmp_path / "tags.html"
+    path.write_text(
+        f"<html><title>{TITLE}</title><body>" + "<p>1</p>" * (MAX_TAGS // 2) + "</body>"
+    )
+    assert f"上限 {MAX_TAGS} 个" in reason_for(path)
+
+
+def test_a_word_file_of_too_many_paragraphs_is_refused_while_walking(tmp_path: Path) -> None:
+    def fill(xml: bytes) -> bytes:
+        return xml.replace(b"<w:body>", b"<w:body>" + b"<w:p/>" * (MAX_ROWS + 1), 1)
+
+    path = tmp_path / "paragraphs.docx"
+    path.write_bytes(_docx(fill))
+    assert f"上限 {MAX_ROWS} 行" in reason_for(path)

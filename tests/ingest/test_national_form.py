@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from gongkai.catalogue.forms import Template, cell_ids
 from gongkai.gold import load_gold, same_value
 from gongkai.reader import read_report
 
@@ -38,8 +39,13 @@ def test_the_filled_national_word_form_reads_back_whole(tmp_path: Path, gold_nam
     assert all(p.table is not None and p.row is not None for p in report.provenance.values())
 
 
-def test_the_blank_national_form_reads_as_a_report_with_no_cells(tmp_path: Path) -> None:
+def test_the_blank_national_form_reads_as_every_cell_printed_blank(tmp_path: Path) -> None:
+    """The empty form prints every cell of tables 2 and 3 blank: null, never 0; its
+    table 4 has no row of cells at all, so those cells are missing, not blank."""
     report = read_report(CORPUS / "reference" / "national-form-2021-blank.docx")
-    assert report.cells == {}
+    expected = [c for c in cell_ids(Template.T2021) if not c.startswith("t4.")]
+    assert report.cells == dict.fromkeys(expected)
+    blank = {c for w in report.warnings if w.code == "blank_cell" for c in w.cells}
+    assert blank == set(expected)
     missing = {c for w in report.warnings if w.code == "cells_missing" for c in w.cells}
-    assert {"t3.new.total", "t4.review.total", "t2.rules.made"} <= missing
+    assert {"t4.review.total", "t4.suit_direct.upheld"} <= missing

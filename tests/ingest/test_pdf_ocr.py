@@ -107,3 +107,34 @@ def test_characters_of_one_recognised_line_touch_unless_a_space_was_read() -> No
     assert {g.confidence for g in glyphs} == {0.99}
     glyphs = _line_glyphs(box, "31 19", 0.99, words, scale=1.0)
     assert glyphs[1].x1 == 28  # the engine's space stays a gap
+
+
+def without_unicode_maps(source: Path, out: Path) -> None:
+    """``source`` with its fonts' maps to Unicode removed: the text shows on paper, but
+    its character codes mean nothing (as in some PDFs made by old office software)."""
+    from pypdf import PdfWriter
+    from pypdf.generic import NameObject
+
+    writer = PdfWriter(clone_from=source)
+    for page in writer.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font.get_object().pop(NameObject("/ToUnicode"), None)
+    writer.write(out)
+
+
+def test_a_page_whose_text_does_not_decode_is_read_by_ocr(tmp_path: Path) -> None:
+    text = tmp_path / "text.pdf"
+    render_pdf(
+        ["淮安市人民政府2024年政府信息公开工作年度报告", [["规章", "1"], ["文件", "8"]]], text
+    )
+    garbled = tmp_path / "garbled.pdf"
+    without_unicode_maps(text, garbled)
+    with pytest.raises(UnreadableFile, match="无法解码"):
+        read_pdf(garbled.read_bytes(), "garbled.pdf", ocr=False)
+    layout = read_pdf(garbled.read_bytes(), "garbled.pdf")
+    assert [[c.text for c in r.cells] for r in layout.rows if r.delimited] == [
+        ["规章", "1"],
+        ["文件", "8"],
+    ]
+    assert layout.rows[0].text == "淮安市人民政府2024年政府信息公开工作年度报告"
+    assert "无法解码" in layout.notes[0] and "OCR" in layout.notes[0]

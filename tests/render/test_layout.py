@@ -95,6 +95,28 @@ def test_tables_3_and_4_alone_are_the_form_s_tables() -> None:
     assert document.paragraphs[0].text == "某局年度报告表格"
 
 
+@pytest.mark.parametrize("template", [Template.T2019, Template.T2021])
+def test_the_counted_tables_with_table_2_read_back_cell_for_cell(
+    template: Template, tmp_path: Path
+) -> None:
+    from gongkai.reader import read_report
+
+    ids = cell_ids(template)
+    cells = {
+        c: (i * 7 % 1000 if c.startswith(("t3.", "t4.")) else i % 50) for i, c in enumerate(ids)
+    }
+    year = 2020 if template is Template.T2019 else 2025
+    data = render_tables_docx(
+        template, cells, title=f"某市某局{year}年政府信息公开工作年度报告", with_table2=True
+    )
+    path = tmp_path / "tables.docx"
+    path.write_bytes(data)
+    assert len(docx.Document(io.BytesIO(data)).tables) == 3
+    report = read_report(path)
+    assert report.year == year and report.template == template.value
+    assert {c: report.cells.get(c) for c in ids} == cells
+
+
 def test_it_refuses_cells_the_form_does_not_have_and_legacy_years() -> None:
     with pytest.raises(RenderError, match="没有这些单元格"):
         FormReport("某局", 2021, Template.T2021, {"t2.procurement.items": 1})

@@ -182,3 +182,66 @@ def test_pages_carry_a_content_security_policy_without_inline_script(client: Cli
     policy = client.get(reverse("portal:apply"))["Content-Security-Policy"]
     assert "script-src 'self'" in policy and "unsafe-inline" not in policy
     assert "frame-ancestors 'none'" in policy
+
+
+def test_no_template_has_inline_script_or_style() -> None:
+    """The Content-Security-Policy blocks them: scripts and styles belong in static files.
+    (Templates rendered to PDF by WeasyPrint, never served, may carry a <style> block.)"""
+    import re
+
+    root = Path(serve.__file__).parent
+    inline = re.compile(
+        r"<script(?![^>]*\bsrc=)[^>]*>|\sstyle=\"|javascript:|\son[a-z]+=\"", re.IGNORECASE
+    )
+    found = [
+        f"{path.relative_to(root)}: {match.group(0)}"
+        for path in root.rglob("*.html")
+        for match in inline.finditer(path.read_text(encoding="utf-8"))
+    ]
+    assert found == []
+
+
+@pytest.mark.django_db
+def test_a_database_busy_past_every_wait_is_a_503_in_chinese(
+    personas: Personas, as_user: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from django.db import OperationalError
+
+    from gongkai_web.accounts import views
+
+    def locked(*args: Any, **kwargs: Any) -> None:
+        raise OperationalError("database is locked")
+
+    monkeypatch.setattr(views, "boards", locked)
+    response = as_user(personas.handler).get(reverse("home"))
+    assert response.status_code == 503 and "系统繁忙" in response.content.decode()
+
+
+def test_serve_dev_runs_django_with_debug_on(tmp_path: Path) -> None:
+    import signal
+
+    (tmp_path / "pw").write_text("init-password-for-tests\n")
+    env = office_env(tmp_path)
+    founding = [str(VENV_BIN / "gongkai"), "init", "--agency", "某县人民政府", "--code", "MXZF"]
+    founding += ["--admin", "chief", "--password-file", str(tmp_path / "pw")]
+    subprocess.run(founding, env=env, check=True, capture_output=True, timeout=120)
+    port = free_port()
+    server = subprocess.Popen(
+        [str(VENV_BIN / "gongkai"), "serve", "--dev", "--no-demo", "--port", str(port)],
+        env=env | {"GONGKAI_LIBRARY_WORKERS": "0"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,  # the reloader's child goes with it
+    )
+    try:
+        for _ in range(150):
+            try:
+                status, headers, page = get(f"http://127.0.0.1:{port}/no/such/page/")
+                break
+            except OSError:
+                time.sleep(0.2)
+        assert status == 404 and "URLconf" in page  # Django's debug page: DEBUG is on
+        assert not headers.get("Server", "").startswith("gunicorn")
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)

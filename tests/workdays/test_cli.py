@@ -74,10 +74,13 @@ def test_malformed_input_is_a_usage_error(
     assert message in capsys.readouterr().err
 
 
-def test_contradicting_facts_are_named(capsys: pytest.CaptureFixture[str]) -> None:
-    argv = ["deadline", "--received", "2026-03-09", "--extended", "30"]
-    assert main(argv) == 1
-    assert "延长答复期限为 1—20 个工作日" in capsys.readouterr().err
+@pytest.mark.parametrize("days", ["30", "0", "99999999999999999999", "abc"])
+def test_an_extension_outside_its_bound_is_a_usage_error(
+    days: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = ["deadline", "--received", "2026-03-09", "--extended", days]
+    assert main(argv) == 2
+    assert "延长答复期限应为 1—20 个工作日" in capsys.readouterr().err
 
 
 def test_calendar_add_then_use_the_new_year(
@@ -118,3 +121,12 @@ def test_the_installed_command_runs(own_calendar_dir: Path) -> None:
     )  # fmt: skip
     assert run.returncode == 1
     assert "Traceback" not in run.stderr and "不在工作日历范围内" in run.stderr
+
+
+def test_provisional_deadlines_past_the_last_notice(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["deadline", "--received", "2026-12-15"]) == 1
+    assert "--provisional" in capsys.readouterr().err
+    assert main(["deadline", "--received", "2026-12-15", "--provisional", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["due"] == "2027-01-13" and data["provisional"] is True
+    assert "未计调休" in data["reason"]

@@ -129,7 +129,16 @@ RESULTS: tuple[tuple[str, str], ...] = (
     ("pending", rf"(?:尚未|未)审结{N}件"),
 )
 
-DOCUMENT = re.compile(rf"(?P<kind>行政规范性文件|规范性文件|规章)(?:共|共计)?{N}件")
+# ---- the grammar: subject + count (+ qualifier) --------------------------------------
+# A figure is a subject and a count in either order ("规范性文件5件", "5件规范性文件"),
+# with words before it in its clause ("废止规范性文件5件") or after it ("5件规范性文件
+# 不再作为规范性文件管理", "行政复议3件，均获维持") that say what the count is.
+_KINDS = r"(?P<kind>行政规范性文件|规范性文件|规章)"
+DOCUMENT_FORMS = (
+    re.compile(rf"{_KINDS}(?:共|共计)?{N}件"),  # subject, count
+    re.compile(rf"{N}件(?:的)?{_KINDS}"),  # count, subject
+)
+DOCUMENT = DOCUMENT_FORMS[0]
 DOCUMENT_KINDS = {"行政规范性文件": "normative", "规范性文件": "normative", "规章": "rules"}
 # Words before a document count, in its clause, that say which column it is; the first
 # group that matches wins. "skip": a count of something else (reviewed, interpreted…).
@@ -161,6 +170,20 @@ QUALIFIERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("made", ("制发", "制定", "印发", "出台", "新制作", "发文")),
 )
 
+# Words after a document count, in its clause, that say which column it is (they
+# outweigh the words before it: "清理…规范性文件5件，已宣布失效" is a repeal).
+AFTER_QUALIFIERS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("repealed", ("不再作为", "废止", "失效", "停止执行")),
+    ("in_force", ("继续有效", "现行有效", "继续执行")),
+)
+# After a figure of reviews or suits, in the sentence: every case had one result
+# ("均获维持"): that result's column is the whole figure.
+ALL_RESULTS: tuple[tuple[str, str], ...] = (
+    ("upheld", r"(?:均|全部|都)(?:已经?)?(?:获|被|予以|得到|为)?(?:复议机关|法院|法院判决)?维持"),
+    ("corrected", r"(?:均|全部|都)(?:已经?)?(?:被|予以)?(?:纠正|撤销|确认违法)"),
+    ("pending", r"(?:均|全部|都)(?:尚未|未)审结|(?:均|全部|都)(?:仍)?在审理中?"),
+)
+
 # Statements that there were none: each kind named is a figure of 0.
 NONE_MADE = re.compile(
     r"(?:未|没有|无|均未)新?(?:制定|制发|出台|印发)(?:任何)?"
@@ -188,6 +211,7 @@ class Pattern:
 PATTERNS = tuple(Pattern(t, p, re.compile(r)) for t, p, r in MAIN)
 APPLICANT_PATTERNS = tuple((part, re.compile(r)) for part, r in APPLICANTS)
 RESULT_PATTERNS = tuple((part, re.compile(r)) for part, r in RESULTS)
+ALL_RESULT_PATTERNS = tuple((part, re.compile(r)) for part, r in ALL_RESULTS)
 # What may stand between 收到 and 申请 in a figure of applications: not other kinds.
 RECEIVED_GAP_EXCLUDES = re.compile(r"复议|诉讼|咨询|举报|投诉|建议|提案|来信")
 
@@ -287,12 +311,29 @@ def _breakdowns(
         else:
             continue
         end = found[index + 1].start if index + 1 < len(found) else len(text)
+        parts: set[str] = set()
         for part, regex in patterns:
             for match in regex.finditer(text, claim.end, end):
                 if _overlaps(match.span(), taken) or not _about_the_year(text, match, year):
                     continue
                 taken.append(match.span())
+                parts.add(part)
                 yield _claim(claim.topic, part, "", match, sentence)
+        if patterns is RESULT_PATTERNS and not parts:
+            yield from _all_one_result(claim, end, taken)
+
+
+def _all_one_result(claim: Claim, end: int, taken: list[tuple[int, int]]) -> Iterator[Claim]:
+    """ "行政复议3件，均获维持": the figure is also the count of that one result."""
+    text = claim.sentence.text
+    for part, regex in ALL_RESULT_PATTERNS:
+        match = regex.search(text, claim.end, end)
+        if match and not _overlaps(match.span(), taken):
+            taken.append(match.span())
+            yield Claim(
+                claim.topic, part, "", claim.value, claim.sentence, claim.start, match.end()
+            )
+            return
 
 
 def _qualifier_start(text: str, at: int, column: str) -> int:
@@ -308,18 +349,27 @@ def _documents(
 ) -> Iterator[Claim]:
     """Counts of 规章 and 规范性文件, with the column their clause's words name."""
     text = sentence.text
-    for match in DOCUMENT.finditer(text):
+    matches = [m for form in DOCUMENT_FORMS for m in form.finditer(text)]
+    for match in sorted(matches, key=lambda m: m.start()):
         if _overlaps(match.span(), taken) or not _about_the_year(text, match, year):
             continue
         clause = text[_clause_start(text, match.start()) : match.start()]
-        column = next(
+        after = text[match.end() : _clause_end(text, match.end())]
+        column = next((c for c, words in AFTER_QUALIFIERS if any(w in after for w in words)), "")
+        end = match.end() + (len(after) if column else 0)  # the quote shows the qualifier
+        column = column or next(
             (c for c, words in QUALIFIERS if any(w in clause for w in words)), "published"
         )
         if column == "skip":
             continue
         taken.append(match.span())
         claim = _claim(Topic.DOCUMENTS, DOCUMENT_KINDS[match["kind"]], column, match, sentence)
-        yield replace(claim, start=_qualifier_start(text, match.start(), column))
+        yield replace(claim, start=_qualifier_start(text, match.start(), column), end=end)
+
+
+def _clause_end(text: str, at: int) -> int:
+    found = CLAUSE_START.search(text, at)
+    return found.start() if found else len(text)
 
 
 def _none_stated(

@@ -1,6 +1,7 @@
 """Cells the reader left out because their digits ran together ("77132470").
 
-The reader names such cells in a ``split_ambiguous`` warning that quotes the printed run.
+The reader names such cells in a ``split_ambiguous`` warning that carries the printed run
+(``ReportWarning.digits``).
 No split can be trusted as a value, but every split is a bound: when no way of cutting
 the run gives a cell the figure the narrative states, the narrative contradicts what was
 printed, whichever split is right.
@@ -17,8 +18,6 @@ from gongkai.mapping.values import parse_value
 from gongkai.report.model import CellValue, Report
 
 AMBIGUOUS = "split_ambiguous"
-# The reader's message quotes the run first: "“7777166”数字连写，无法唯一拆分为 3 栏…".
-_QUOTED_RUN = re.compile(r"^“(?P<run>[^”]+)”数字连写")
 _TOKEN = re.compile(r"^(?P<sign>[-－−]?)(?P<digits>\d+)(?P<tail>(?:[.．]\d+)?(?:万?元)?)$")
 # Cutting more digits than this is not worth it (2^17 ways at most).
 MAX_DIGITS = 18
@@ -27,11 +26,8 @@ MAX_DIGITS = 18
 def printed_run(report: Report, cell: str) -> tuple[str, int, int] | None:
     """The run a left-out cell was printed in: (run, the cell's place, cells in the row)."""
     for warning in report.warnings:
-        if warning.code != AMBIGUOUS or cell not in warning.cells:
-            continue
-        match = _QUOTED_RUN.match(warning.message)
-        if match:
-            return match["run"], warning.cells.index(cell), len(warning.cells)
+        if warning.code == AMBIGUOUS and cell in warning.cells and warning.digits:
+            return warning.digits, warning.cells.index(cell), len(warning.cells)
     return None
 
 

@@ -46,6 +46,10 @@ OCR_NOTE = (
     "第 {pages} 页没有文字层（扫描件），已用 OCR 识别：表三、表四的数字已按表格勾稽关系核对，"
     "不符或识别把握不足的未记录；表二没有勾稽关系可核对，请对照原件"
 )
+GARBLED_NOTE = (
+    "第 {pages} 页的文字无法解码（字体缺少到 Unicode 的映射），已改用 OCR 识别页面图像："
+    "表三、表四的数字已按表格勾稽关系核对，表二请对照原件"
+)
 # A table that starts a page continues the one that ended the previous page when their
 # left and right edges agree within this many points (their rules are drawn anew).
 _SAME_EDGE = 6.0
@@ -66,9 +70,11 @@ def read_pdf(
     ``name`` is the file as given and goes into every ``Where``. Table numbers count the
     file's tables from 1; a table that runs on to the next page keeps its number and its
     rows their count. Text lines are numbered per page, tables aside. Pages that are
-    images only (scans) are read by OCR when ``ocr`` is true (their ``Where.ocr`` holds
-    the engine's confidence; ``progress`` hears of each page); otherwise they are
-    skipped and named in ``Layout.notes``.
+    images only (scans), and pages whose text does not decode (fonts without a map to
+    Unicode: the characters show on paper but their codes mean nothing), are read by
+    OCR when ``ocr`` is true (their ``Where.ocr`` holds the engine's confidence;
+    ``progress`` hears of each page); otherwise scans are skipped and named in
+    ``Layout.notes``.
 
     Raises UnreadableFile for an encrypted or corrupt PDF, one beyond ``limits``, one
     whose text does not decode (fonts without a map to Unicode), and an image-only
@@ -78,13 +84,17 @@ def read_pdf(
     doc = open_document(data, name)
     try:
         pages, scans = _text_layer(doc, name, limits)
+        garbled = [i for i, p in enumerate(pages) if p is not None and _garbled(p)]
         notes: tuple[str, ...] = ()
-        if scans and ocr:
+        if (scans or garbled) and ocr:
             from gongkai.ingest.pdf.ocr import ocr_pages  # the engine loads only for scans
 
-            for index, content in ocr_pages(doc, scans, name, limits, progress):
+            for index, content in ocr_pages(doc, sorted(scans + garbled), name, limits, progress):
                 pages[index] = content
-            notes = (OCR_NOTE.format(pages="、".join(str(i + 1) for i in scans)),)
+            if scans:
+                notes += (OCR_NOTE.format(pages="、".join(str(i + 1) for i in scans)),)
+            if garbled:
+                notes += (GARBLED_NOTE.format(pages="、".join(str(i + 1) for i in garbled)),)
         elif scans:
             notes = image_page_notes([i + 1 for i in scans])
     finally:
@@ -97,6 +107,10 @@ def read_pdf(
         raise UnreadableFile(name, UNDECODABLE)
     empty = PageContent((), 0, 0)
     return Layout(name, tuple(layout_rows([p or empty for p in pages], name)), notes)
+
+
+def _garbled(page: PageContent) -> bool:
+    return page.undecodable * 2 > page.glyphs
 
 
 def _nothing_read(scans: Sequence[int], ocr: bool) -> str:

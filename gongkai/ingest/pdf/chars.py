@@ -54,16 +54,16 @@ def page_text(textpage: pdfium.PdfTextPage, height: float) -> PageText:
         ch = text[i] if per_char else chr(pdfium_c.FPDFText_GetUnicode(raw, i) or 32)
         if ch.isspace() or ch == "\x00" or not box(raw, i, rect_ref):
             continue
-        ch = ordinary(ch)
-        top = height - rect.top
-        key = (ch, round(rect.left), round(top))
+        if "\u2e80" <= ch <= "\u2fdf" or "\uf900" <= ch <= "\ufaff":
+            ch = ordinary(ch)
+        left, top, bottom = rect.left, height - rect.top, height - rect.bottom
+        key = (ch, int(left), int(top))
         if key in seen:
             continue
         seen.add(key)
         if checked < _SAMPLE:
             checked += 1
             unmapped_seen += unmapped(raw, i) == 1
-        bottom = height - rect.bottom
-        glyphs.append(Glyph(ch, rect.left, rect.right, top, bottom, (bottom - top) or 1.0))
+        glyphs.append(Glyph(ch, left, rect.right, top, bottom, (bottom - top) or 1.0))
     undecodable = round(unmapped_seen * len(glyphs) / checked) if checked else 0
     return PageText(glyphs, undecodable)

@@ -60,6 +60,10 @@ _RECHECK_LENGTH = 12
 TOO_MANY_SCANNED = "PDF 有 {pages} 页扫描件，超过 OCR 的上限 {limit} 页，未读取"
 IMAGE_TOO_BIG = "PDF 第 {page} 页的图片过大（{pixels} 万像素），未读取"
 NO_ENGINE = "读取扫描件需要 OCR 引擎 rapidocr-onnxruntime，但它未安装或无法加载"
+OCR_NO_MEMORY = (
+    "扫描件 OCR 内存不足：OCR 引擎约需 2 GiB 地址空间（gongkai audit 可用 --max-memory 2048 调高）"
+)
+OCR_FAILED = "扫描件 OCR 识别出错（{kind}），未读取"
 OCR_TOO_SLOW = "PDF 扫描件 OCR 超时（超过 {seconds:g} 秒），未读取"
 
 
@@ -92,7 +96,13 @@ def ocr_pages(
             image, scale = render(page)
         finally:
             page.close()
-        yield index, read_image(engine, image, scale, height)
+        try:
+            content = read_image(engine, image, scale, height)
+        except MemoryError:
+            raise UnreadableFile(name, OCR_NO_MEMORY) from None
+        except Exception as exc:  # the engine's own errors (ONNX Runtime, OpenCV)
+            raise UnreadableFile(name, _engine_failure(exc)) from None
+        yield index, content
         if progress is not None:
             progress(done, len(indices))
 
@@ -109,6 +119,15 @@ def _engine(name: str) -> Any:
         return _load_engine()
     except Exception:  # missing package, missing shared library, broken model file
         raise UnreadableFile(name, NO_ENGINE) from None
+
+
+def _engine_failure(exc: Exception) -> str:
+    """One line for an error inside the engine: ONNX Runtime reports a failed allocation
+    under a memory cap as its own error type, with "allocate" in the message."""
+    text = str(exc).lower()
+    if "alloc" in text or "memory" in text:
+        return OCR_NO_MEMORY
+    return OCR_FAILED.format(kind=type(exc).__name__)
 
 
 def _check_images(page: pdfium.PdfPage, name: str, number: int) -> None:

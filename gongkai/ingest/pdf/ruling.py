@@ -53,16 +53,24 @@ class _Walker:
         self._matrix = pdfium_c.FS_MATRIX()
         self._x = ctypes.c_float()
         self._y = ctypes.c_float()
+        # Out-parameters made once per page: ctypes objects are dear in a loop over
+        # every object of the page.
+        self._ints = (ctypes.c_int(), ctypes.c_int())
+        self._int_refs = tuple(ctypes.byref(v) for v in self._ints)
+        self._rgba = (ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint())
+        self._rgba_refs = tuple(ctypes.byref(v) for v in self._rgba)
 
     def walk(self, parent: object, count: object, get: object, outer: Matrix, depth: int) -> None:
         n = count(parent)  # type: ignore[operator]
+        get_type = pdfium_c.FPDFPageObj_GetType
+        path, form = pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM
         for i in range(max(n, 0)):
             obj = get(parent, i)  # type: ignore[operator]
-            kind = pdfium_c.FPDFPageObj_GetType(obj)
-            if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
-                if _shows_on_paper(obj):
+            kind = get_type(obj)
+            if kind == path:
+                if self._shows_on_paper(obj):
                     self._path(obj, _compose(self._matrix_of(obj), outer))
-            elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < _MAX_DEPTH:
+            elif kind == form and depth < _MAX_DEPTH:
                 self.walk(
                     obj,
                     pdfium_c.FPDFFormObj_CountObjects,
@@ -95,6 +103,24 @@ class _Walker:
         elif abs(x0 - x1) <= _STRAIGHT and abs(y0 - y1) > _STRAIGHT:
             top, bottom = self.height - max(y0, y1), self.height - min(y0, y1)
             self.edges.append(Edge(False, (x0 + x1) / 2, top, bottom))
+
+    def _shows_on_paper(self, obj: object) -> bool:
+        fill_mode, stroke = self._ints
+        if not pdfium_c.FPDFPath_GetDrawMode(obj, *self._int_refs):
+            return False
+        if stroke.value and self._visible(obj, pdfium_c.FPDFPageObj_GetStrokeColor):
+            return True
+        return bool(fill_mode.value) and self._visible(obj, pdfium_c.FPDFPageObj_GetFillColor)
+
+    def _visible(self, obj: object, get_color: object) -> bool:
+        """True unless the colour is white or fully transparent (PDFium gives RGBA 0–255
+        whatever the colour space)."""
+        if not get_color(obj, *self._rgba_refs):  # type: ignore[operator]
+            return True  # a pattern or a colour PDFium cannot name: assume it shows
+        r, g, b, alpha = (v.value for v in self._rgba)
+        if alpha == 0:
+            return False
+        return not (r >= 250 and g >= 250 and b >= 250)
 
 
 def _pieces(
@@ -131,24 +157,3 @@ def _compose(inner: Matrix, outer: Matrix) -> Matrix:
         e1 * a2 + f1 * c2 + e2,
         e1 * b2 + f1 * d2 + f2,
     )
-
-
-def _shows_on_paper(obj: object) -> bool:
-    fill_mode = ctypes.c_int()
-    stroke = ctypes.c_int()
-    if not pdfium_c.FPDFPath_GetDrawMode(obj, ctypes.byref(fill_mode), ctypes.byref(stroke)):
-        return False
-    if stroke.value and _visible(obj, pdfium_c.FPDFPageObj_GetStrokeColor):
-        return True
-    return bool(fill_mode.value) and _visible(obj, pdfium_c.FPDFPageObj_GetFillColor)
-
-
-def _visible(obj: object, get_color: object) -> bool:
-    """True unless the colour is white or fully transparent (PDFium gives RGBA 0–255
-    whatever the colour space)."""
-    r, g, b, alpha = (ctypes.c_uint() for _ in range(4))
-    if not get_color(obj, *(ctypes.byref(v) for v in (r, g, b, alpha))):  # type: ignore[operator]
-        return True  # a pattern or a colour PDFium cannot name: assume it shows
-    if alpha.value == 0:
-        return False
-    return not (r.value >= 250 and g.value >= 250 and b.value >= 250)

@@ -95,8 +95,10 @@ def deal_glyphs(
     """Each glyph to the cell its centre lies in: per grid, cell to glyphs; and the rest."""
     dealt: list[dict[Position, list[Glyph]]] = [{} for _ in grids]
     loose: list[Glyph] = []
+    if not grids:
+        return dealt, list(glyphs)
     for g in glyphs:
-        placed = _place(g, grids)
+        placed = _place((g.x0 + g.x1) / 2, (g.top + g.bottom) / 2, grids)
         if placed is None:
             loose.append(g)
         else:
@@ -105,8 +107,7 @@ def deal_glyphs(
     return dealt, loose
 
 
-def _place(g: Glyph, grids: Sequence[Grid]) -> tuple[int, Position] | None:
-    x, y = g.mid_x, g.mid_y
+def _place(x: float, y: float, grids: Sequence[Grid]) -> tuple[int, Position] | None:
     for index, grid in enumerate(grids):
         x0, top, x1, bottom = grid.bbox
         if not (x0 <= x <= x1 and top <= y <= bottom):

@@ -80,3 +80,38 @@ def test_documents_in_force_that_roll_forward_pass() -> None:
     cells = {"t2.normative.made": 77, "t2.normative.repealed": 132, "t2.normative.in_force": 643}
     cells |= {"t2.rules.made": 1, "t2.rules.repealed": 0, "t2.rules.in_force": 3}
     assert list(cross_year.in_force(last, document(cells, year=2023))) == []
+
+
+def _blanked(cells: dict[str, int], *blank: str) -> dict[str, int | None]:
+    return {k: (None if k in blank else v) for k, v in cells.items()}
+
+
+BLANK_CASES: list[tuple[str, Check, Document]] = [
+    ("t3.balance", identities.t3_balance, document(_blanked(consistent_t3(), "t3.new.natural"))),
+    (
+        "t3.row_total",
+        identities.t3_row_total,
+        document(_blanked(consistent_t3(), "t3.partial.total")),
+    ),
+    (
+        "t4.group_total",
+        identities.t4_group_total,
+        document(_blanked(consistent_t4(), "t4.review.pending")),
+    ),
+    (
+        "text.reviews",
+        narrative.reviews,
+        document(_blanked(consistent_t4(), "t4.review.total"), text="行政复议案件7件。"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("rule", "check", "doc"), BLANK_CASES, ids=[c[0] for c in BLANK_CASES])
+def test_a_blank_operand_cannot_be_checked_and_is_never_taken_as_0(
+    rule: str, check: Check, doc: Document
+) -> None:
+    outcomes = list(check(doc))
+    skips = [o for o in outcomes if isinstance(o, Skip)]
+    assert skips and not [o for o in outcomes if isinstance(o, Flag)], rule
+    blank = {c for c, v in doc.report.cells.items() if v is None}
+    assert any(blank & set(s.cells) for s in skips)

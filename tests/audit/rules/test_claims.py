@@ -118,3 +118,62 @@ def test_statements_that_there_were_none_are_figures_of_zero() -> None:
     ]
     # a statement about results, not about cases
     assert stated("全年未发生因依申请公开被行政复议纠错或行政诉讼败诉情形。") == []
+
+
+# ---- the grammar: subject + count (+ qualifier) ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # count before its subject, the qualifier after it
+        (
+            "经清理，5件规范性文件不再作为规范性文件管理。",
+            [("documents", "normative", "repealed", 5)],
+        ),
+        (
+            "本年度制发行政规范性文件3件，2件规章已宣布废止。",
+            [
+                ("documents", "normative", "made", 3),
+                ("documents", "rules", "repealed", 2),
+            ],
+        ),
+        # subject before the count, the qualifier after it
+        ("行政规范性文件4件继续有效。", [("documents", "normative", "in_force", 4)]),
+        # the qualifier before, as before: 经清理，已宣布废止规范性文件5件 (a real report)
+        (
+            "经清理，已宣布废止规范性文件5件，拟适时修改3件，实现规范性文件动态管理。",
+            [("documents", "normative", "repealed", 5)],
+        ),
+        # a count of documents reviewed is no figure of the table
+        ("审查5件规范性文件。", []),
+    ],
+)
+def test_document_figures_in_either_order_with_their_qualifier(
+    text: str, expected: list[tuple[str, str, str, float]]
+) -> None:
+    assert stated(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "全年共收到政府信息公开行政复议申请3件，均获维持。",
+            [("review", "", "", 3), ("review", "upheld", "", 3)],
+        ),
+        (
+            "发生政府信息公开行政诉讼案件2件，法院判决均维持原行政行为。",
+            [("suits", "", "", 2), ("suits", "upheld", "", 2)],
+        ),
+        # a breakdown stated is taken as it is, not as "all"
+        (
+            "行政复议5件，其中维持3件，纠正2件，均已办结。",
+            [("review", "", "", 5), ("review", "upheld", "", 3), ("review", "corrected", "", 2)],
+        ),
+    ],
+)
+def test_every_case_with_one_result_is_a_figure_of_that_result(
+    text: str, expected: list[tuple[str, str, str, float]]
+) -> None:
+    assert stated(text) == expected

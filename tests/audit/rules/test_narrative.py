@@ -83,6 +83,7 @@ def test_digits_run_together_rule_out_a_figure_whatever_their_split() -> None:
         code="split_ambiguous",
         message="“77132470”数字连写，无法唯一拆分为 3 栏（有 21 种拆法都符合表内关系），该行未记录",
         cells=("t2.normative.made", "t2.normative.repealed", "t2.normative.in_force"),
+        digits="77132470",
     )
     text = "清理并集中发布现行有效行政规范性文件393件，动态更新本年度制发的规范性文件77件。"
     doc = document({}, text=text, year=2023, warnings=[warning])
@@ -136,3 +137,31 @@ def test_text_saying_no_documents_were_made_while_the_table_says_one_and_one() -
         ("t2.rules.made",),
         ("t2.normative.made",),
     ]
+
+
+def test_a_repeal_the_table_does_not_show_is_flagged() -> None:
+    cells = {"t2.normative.made": 3, "t2.normative.repealed": 0, "t2.normative.in_force": 40}
+    text = "本年度制发行政规范性文件3件；经清理，5件规范性文件不再作为规范性文件管理。"
+    (flag,) = narrative.documents(document(cells, text=text, year=2024))
+    assert isinstance(flag, Flag) and flag.cells == ("t2.normative.repealed",)
+    assert "不再作为规范性文件管理" in flag.evidence[0].quote
+
+
+def test_all_reviews_upheld_while_table_4_has_cases_pending_is_flagged() -> None:
+    cells = {
+        "t4.review.upheld": 2, "t4.review.corrected": 0, "t4.review.other": 0,
+        "t4.review.pending": 1, "t4.review.total": 3,
+    }  # fmt: skip
+    text = "全年共收到政府信息公开行政复议申请3件，均获维持。"
+    (flag,) = narrative.reviews(document(cells, text=text, year=2024))
+    assert isinstance(flag, Flag) and flag.cells == ("t4.review.upheld",)
+    assert "均获维持" in flag.message
+
+
+def test_all_reviews_upheld_agreeing_with_table_4_passes() -> None:
+    cells = {
+        "t4.review.upheld": 3, "t4.review.corrected": 0, "t4.review.other": 0,
+        "t4.review.pending": 0, "t4.review.total": 3,
+    }  # fmt: skip
+    text = "全年共收到政府信息公开行政复议申请3件，均获维持。"
+    assert list(narrative.reviews(document(cells, text=text, year=2024))) == []

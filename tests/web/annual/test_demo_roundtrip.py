@@ -14,7 +14,7 @@ from django.core.management.base import CommandError
 
 from gongkai.gold import same_value
 from gongkai.reader import read_report
-from gongkai_web.accounts.models import Agency, AgencyKind
+from gongkai_web.accounts.models import Agency
 from gongkai_web.annual import drafting
 from tests.web.annual.reports import fill_table2
 
@@ -32,29 +32,43 @@ def export(code: str, year: int, fmt: str, out: Path) -> Path:
 
 
 def test_every_demo_agency_and_year_reads_back_exactly(tmp_path: Path) -> None:
+    """The demo as seeded (cases, catalogue, registers). A cell the registers leave blank
+    prints blank; the reader gives it as null or, in table 2, leaves it out, naming it in a
+    warning — the only warnings allowed, and a report with no blank has none."""
     call_command("seed_demo", "--cases", "160", "--today", TODAY.isoformat(), stdout=io.StringIO())
     agencies = list(Agency.objects.all())
     assert len(agencies) >= 4
+    complete = 0
     for agency in agencies:
         for year in YEARS:
-            report = drafting.get_or_create(agency, year)
-            fill_table2(report, None, value=1 if agency.kind == AgencyKind.GOVERNMENT else 3)
             stem = tmp_path / f"{agency.short_code}-{year}"
             data = json.loads(
                 export(agency.short_code, year, "json", stem.with_suffix(".json")).read_text()
             )
-            assert data["year"] == year and data["template"] == "2021"
-            assert data["cells"]["t3.new.total"] == report.cells["t3.new.total"]
+            assert (data["year"], data["template"]) == (year, "2021")
+            cells = data["cells"]
+            blanks = {k for k, v in cells.items() if v is None}
+            complete += not blanks
             for fmt in ("docx", "pdf", "html"):
                 read = read_report(
                     export(agency.short_code, year, fmt, stem.with_suffix(f".{fmt}"))
                 )
                 where = f"{agency.short_code} {year} {fmt}"
-                assert read.warnings == (), where
                 assert (read.year, read.template.value) == (year, "2021"), where
-                assert set(read.cells) == set(data["cells"]), where
-                wrong = [k for k, v in data["cells"].items() if not same_value(k, read.cells[k], v)]
+                named = {c for w in read.warnings for c in w.cells}
+                assert {w.code for w in read.warnings} <= {"blank_cell", "cells_missing"}, where
+                assert named == blanks, where
+                assert set(cells) - set(read.cells) <= {k for k in blanks if k.startswith("t2.")}
+                wrong = [
+                    k
+                    for k, v in cells.items()
+                    if k in read.cells
+                    and not (
+                        read.cells[k] is None if v is None else same_value(k, read.cells[k], v)
+                    )
+                ]
                 assert wrong == [], where
+    assert complete >= 2  # some demo reports have no blank at all: read back with no warning
 
 
 def test_the_command_names_unknown_agencies_years_and_formats(tmp_path: Path) -> None:

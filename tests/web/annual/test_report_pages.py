@@ -158,3 +158,26 @@ def test_the_api_lists_published_versions_only(personas: Personas, client: Clien
     assert body[0]["change_note"] == "更正表三" and body[0]["cells"]["t3.new.total"] == 0
     assert client.get("/api/v1/annual/NOPE").status_code == 404
     assert "/annual/{code}" in client.get("/api/v1/openapi.json").content.decode()
+
+
+def test_a_region_supervisor_sees_the_summary_of_its_region_only(
+    personas: Personas, as_user: Login
+) -> None:
+    from gongkai_web.accounts.models import Agency, AgencyKind, Membership, Role
+
+    city = Agency.objects.create(name="某市人民政府", short_code="SZF", kind=AgencyKind.GOVERNMENT)
+    Agency.objects.filter(pk=personas.agency_a.pk).update(parent=city)
+    watcher = User.objects.create_user("region")
+    Membership.objects.create(user=watcher, agency=city, role=Role.SUPERVISOR)
+    client = as_user(watcher)
+    board = client.get(reverse("annual:reports") + "?year=2025").content.decode()
+    assert personas.agency_a.name in board and personas.agency_b.name not in board
+    assert "某市人民政府及所属机关 2025 年度汇总" in board
+    page = client.get(reverse("annual:summary", kwargs={"code": "SZF", "year": 2025}))
+    assert "区域与各部分之和的核对" in page.content.decode()
+    other = reverse("annual:summary", kwargs={"code": personas.agency_b.short_code, "year": 2025})
+    assert client.get(other).status_code == 404
+    docx = client.get(
+        reverse("annual:summary", kwargs={"code": "SZF", "year": 2025}) + "?format=docx"
+    )
+    assert docx.status_code == 200 and docx.content[:2] == b"PK"

@@ -187,3 +187,17 @@ def _json(response: Any) -> list[dict[str, Any]]:
     import json
 
     return list(json.loads(b"".join(response.streaming_content)))
+
+
+def test_the_applicant_sees_public_events_and_their_deadline(personas: Personas) -> None:
+    from gongkai_web.applications.timeline import public_deadline, public_events
+
+    with at("2026-03-03"):
+        app = services.register(personas.agency_a, intake())
+        services.assign(app, personas.handler, personas.registrar, D("2026-03-03"))
+        services.request_correction(app, personas.handler, D("2026-03-03"), D("2026-03-13"), "x")
+    app = fresh(app)
+    assert [e.kind for e in public_events(app)] == ["registered", "correction_requested"]
+    deadline = public_deadline(app)
+    assert deadline is not None and deadline.label == "申请人补正期限"
+    assert deadline.due == D("2026-03-13") and not deadline.provisional

@@ -24,6 +24,13 @@ def three(cat: Personas, publish: Callable[..., Item]) -> list[Item]:
     ]
 
 
+@pytest.fixture(params=[search.PROBE, 1], ids=["index-route", "scan-route"])
+def route(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On SQLite a query with many matches is scanned with LIKE instead: PROBE=1 forces that
+    route, and both must give the same items."""
+    monkeypatch.setattr(search, "PROBE", request.param)
+
+
 def _titles(query: str) -> set[str]:
     return {i.title for i in search.match(Item.objects.all(), query)}
 
@@ -42,7 +49,7 @@ def _titles(query: str) -> set[str]:
     ],
 )
 def test_it_finds_by_title_body_doc_no_and_short_terms(
-    three: list[Item], query: str, expected: set[int]
+    three: list[Item], query: str, expected: set[int], route: None
 ) -> None:
     assert _titles(query) == {three[i].title for i in expected}
 
@@ -72,3 +79,8 @@ def test_overlong_queries_are_refused_in_chinese() -> None:
         search.terms("字" * 101)
     with pytest.raises(CatalogueError, match="过多"):
         search.terms("一 二 三 四 五 六")
+
+
+def test_an_exact_index_or_document_number_finds_that_item(three: list[Item]) -> None:
+    assert _titles(three[1].index_no) == {three[1].title}
+    assert _titles("示财〔2025〕1号") == {three[2].title}

@@ -83,6 +83,10 @@ def test_registers_page_saves_months_and_shows_table2(
     admin.post("/catalogue/registers/", months | {"m1": "3", "m2": "4"})
     page = admin.get(f"/catalogue/registers/?agency={cat.agency_a.pk}&year=2025").content.decode()
     assert 'data-row="license"' in page and ">7<" in page
+    from gongkai_web.applications.models import AuditEntry
+
+    logged = AuditEntry.objects.get(action="register", actor=cat.admin)
+    assert logged.changes["months"] == {"1": [None, "3"], "2": [None, "4"]}
     bad = admin.post("/catalogue/registers/", months | {"m3": "三"}, follow=True)
     assert "决定数量应为整数" in bad.content.decode()
     supervisor = as_user(cat.supervisor)

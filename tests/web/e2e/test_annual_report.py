@@ -89,4 +89,5 @@ def test_draft_check_acknowledge_publish_and_download(
     public.goto(f"{base}/annual/published/{personas.agency_a.short_code}/")
     assert "现行版本：第 1 版" in public.inner_text("main")
     public.click(f"text={personas.agency_a.name}2025年政府信息公开工作年度报告")
+    public.wait_for_selector("article.gk-page")
     assert "队伍建设仍需加强" in public.inner_text("main")

@@ -29,7 +29,10 @@ def test_the_public_searches_and_opens_an_item_without_javascript_on_a_phone(
         body="为推进城市更新，改善人居环境，制定本办法。",
     )
     reading = publish(
-        title="《示范市城市更新实施办法》政策解读", genre="interpretation", interprets=policy, doc_no=""
+        title="《示范市城市更新实施办法》政策解读",
+        genre="interpretation",
+        interprets=policy,
+        doc_no="",
     )
     publish(title="关于开展科技计划项目申报的通知")
     context = browser.new_context(

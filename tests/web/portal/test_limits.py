@@ -106,3 +106,15 @@ def test_thirty_uses_at_once_pass_a_limit_of_five_exactly_five_times(settings: A
     settings.PUBLIC_FORM_RATE = 5
     results = at_once(30, lambda i: ratelimit.take(ratelimit.APPLY_PER_ADDRESS, "192.0.2.1"))
     assert results.count(True) == 5 and results.count(False) == 25
+
+
+def test_the_address_comes_from_the_proxy_only_behind_one(settings: Any) -> None:
+    from django.test import RequestFactory
+
+    request = RequestFactory().get(
+        "/", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.5"
+    )
+    settings.BEHIND_PROXY = False
+    assert ratelimit.client_ip(request) == "127.0.0.1"  # a client's own header is ignored
+    settings.BEHIND_PROXY = True
+    assert ratelimit.client_ip(request) == "203.0.113.5"  # the address nginx wrote
