@@ -5,6 +5,7 @@ report is a 404, never a 403."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Q, QuerySet
@@ -67,33 +68,43 @@ def get_region(user: Any, pk: int | None, choices: list[Agency] | None = None) -
     return region
 
 
-def subtree(region: Agency) -> list[Agency]:
+@dataclass(frozen=True)
+class Node:
+    """An agency of the region tree as the overview needs it (a province has thousands:
+    plain values, not model objects). Equal and hashed by ``pk``."""
+
+    pk: int
+    name: str
+    parent_id: int | None = field(compare=False)
+    kind: str = field(compare=False)
+
+    @classmethod
+    def of(cls, agency: Agency) -> Node:
+        return cls(agency.pk, agency.name, agency.parent_id, agency.kind)
+
+
+def subtree(region: Agency) -> list[Node]:
     """The region's agency and every agency under it, the region first."""
     return list(parts(region))
 
 
-def parts(region: Agency) -> dict[Agency, Agency]:
+def parts(region: Agency) -> dict[Node, Node]:
     """Every agency of the region's subtree (the region first), each with the part of the
     region it lies in: the region's direct child above it (the region for itself)."""
-    # Plain rows for the whole tree (a province has thousands of agencies), objects only
-    # for the region's own.
-    children: dict[int | None, list[tuple[int, str, int | None, str]]] = {}
+    children: dict[int | None, list[Node]] = {}
     for row in Agency.objects.order_by("name").values_list(*_FIELDS):
-        children.setdefault(row[2], []).append(row)
-
-    def made(row: tuple[int, str, int | None, str]) -> Agency:
-        return Agency(id=row[0], name=row[1], parent_id=row[2], kind=row[3])
-
-    out: dict[Agency, Agency] = {region: region}
-    seen = {region.pk}
-    queue = [(made(row), None) for row in children.get(region.pk, [])]
+        children.setdefault(row[2], []).append(Node(*row))
+    top = Node.of(region)
+    out: dict[Node, Node] = {top: top}
+    seen = {top.pk}
+    queue: list[tuple[Node, Node | None]] = [(n, None) for n in children.get(top.pk, [])]
     while queue:
-        agency, part = queue.pop(0)
-        if agency.pk in seen:  # a loop in the tree (an editing mistake) is walked once
+        node, part = queue.pop(0)
+        if node.pk in seen:  # a loop in the tree (an editing mistake) is walked once
             continue
-        seen.add(agency.pk)
-        out[agency] = part or agency
-        queue.extend((made(row), part or agency) for row in children.get(agency.pk, []))
+        seen.add(node.pk)
+        out[node] = part or node
+        queue.extend((child, part or node) for child in children.get(node.pk, []))
     return out
 
 

@@ -14,6 +14,7 @@ from django.db.models import Count
 from gongkai.audit.registry import RULES
 from gongkai.workdays.deadlines import Publisher, annual_report_due
 from gongkai_web.accounts.models import Agency, AgencyKind
+from gongkai_web.library.access import Node
 from gongkai_web.library.models import Finding, Match, Report, Status, Verdict
 
 RULE_TITLES = {rule.id: rule.title for rule in RULES}
@@ -61,7 +62,7 @@ class Brief:
 
 @dataclass
 class Row:
-    agency: Agency
+    agency: Node
     due: dt.date
     state: str
     report: Brief | None = None
@@ -77,7 +78,7 @@ class Row:
 class Part:
     """One region under the region: its agencies' states counted, findings summed."""
 
-    agency: Agency
+    agency: Node
     agencies: int = 0
     states: dict[str, int] = field(default_factory=dict)
     errors: int = 0
@@ -104,7 +105,7 @@ class Overview:
     states: tuple[str, ...] = STATES
 
 
-def due_date(agency: Agency, year: int) -> dt.date:
+def due_date(agency: Node, year: int) -> dt.date:
     government = agency.kind == AgencyKind.GOVERNMENT
     publisher = Publisher.GOVERNMENT if government else Publisher.DEPARTMENT
     return annual_report_due(year, publisher).due
@@ -133,21 +134,30 @@ def _best(reports: list[Brief]) -> Brief | None:
     return min(reports, key=rank) if reports else None
 
 
+# Above this many ids, a query filters by year alone and the ids are matched here: a long
+# IN list costs more to build and run than the rows it saves.
+_LONG_IN = 300
+
+
 def _briefs(ids: list[int], year: int, hide_unconfirmed: bool) -> dict[int, list[Brief]]:
-    reports = Report.objects.filter(year=year, agency_id__in=ids).order_by()
+    reports = Report.objects.filter(year=year).order_by()
+    if len(ids) <= _LONG_IN:
+        reports = reports.filter(agency_id__in=ids)
+    wanted = set(ids)
     if hide_unconfirmed:
         reports = reports.exclude(match__in=[Match.UNSURE, Match.UNMATCHED])
     names = [f for f in Brief.__dataclass_fields__ if f != "pk"]
     by_agency: dict[int, list[Brief]] = {}
     for values in reports.values_list("pk", *names):
         brief = Brief(*values)
-        by_agency.setdefault(brief.agency_id, []).append(brief)
+        if brief.agency_id in wanted:
+            by_agency.setdefault(brief.agency_id, []).append(brief)
     return by_agency
 
 
 def build(
     region: Agency,
-    tree: dict[Agency, Agency],
+    tree: dict[Node, Node],
     year: int,
     today: dt.date,
     *,
@@ -172,7 +182,7 @@ def build(
         rows.append(Row(agency, due, state, report, late, unsure))
     counts = {s: n for s in STATES if (n := sum(1 for r in rows if r.state == s))}
     grouped = {tree[r.agency] for r in rows if tree[r.agency] != r.agency}
-    parts: dict[Agency, Part] = {}
+    parts: dict[Node, Part] = {}
     listed: list[Row] = []
     for row in rows:
         part = tree[row.agency]
@@ -190,21 +200,23 @@ def build(
         r.report.pk: (r.agency.name if query else tree[r.agency].name) for r in rows if r.report
     }
     return Overview(
-        region, year, rows, listed, list(parts.values()), counts, heatmap(label), unmatched
+        region, year, rows, listed, list(parts.values()), counts, heatmap(label, year), unmatched
     )
 
 
-def heatmap(label: dict[int, str]) -> dict[str, Any]:
+def heatmap(label: dict[int, str], year: int) -> dict[str, Any]:
     """Errors and warnings (not dismissed) by row label (an agency, or the part of the
     region it lies in) and rule, for ECharts and a table."""
+    found = Finding.objects.filter(severity__in=["error", "warning"]).order_by()
+    short = len(label) <= _LONG_IN
+    found = found.filter(report_id__in=list(label)) if short else found.filter(report__year=year)
     counted = (
-        Finding.objects.filter(report_id__in=list(label), severity__in=["error", "warning"])
-        .exclude(verdict=Verdict.DISMISSED)
-        .values("report_id", "rule")
-        .annotate(n=Count("id"))
+        found.exclude(verdict=Verdict.DISMISSED).values("report_id", "rule").annotate(n=Count("id"))
     )
     cells: dict[tuple[str, str], int] = {}
     for item in counted:
+        if item["report_id"] not in label:
+            continue
         key = (label[item["report_id"]], item["rule"])
         cells[key] = cells.get(key, 0) + item["n"]
     agencies = sorted({a for a, _ in cells})

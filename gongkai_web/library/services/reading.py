@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
+import os
 import signal
 import tempfile
 from dataclasses import dataclass, replace
@@ -151,6 +152,11 @@ def _serve(memory_mb: int, conn: Connection, parents: Connection) -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.SIG_DFL)
     parents.close()
+    # Nor any other descriptor of the worker's (its database socket, a test's browser
+    # pipes): the child keeps only its own pipe and the standard streams.
+    keep = conn.fileno()
+    os.closerange(3, keep)
+    os.closerange(keep + 1, 65536)
     workers._serve(conn, _read_path, workers.Limits(seconds=None, memory_mib=memory_mb))
 
 

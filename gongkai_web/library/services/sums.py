@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from gongkai_web.accounts.models import Agency
+from gongkai_web.library.access import Node
 from gongkai_web.library.models import Correction, Report, Status
 from gongkai_web.library.services.tables import all_cells, effective, label
 
@@ -40,7 +41,7 @@ def _values(reports: list[Report]) -> dict[int, dict[str, Any]]:
     return {r.pk: effective(r.cells, fixes.get(r.pk, {})) for r in reports}
 
 
-def region_sums(region: Agency, agencies: list[Agency], year: int) -> Sums:
+def region_sums(region: Agency, agencies: list[Node], year: int) -> Sums:
     done = Report.objects.filter(
         status=Status.DONE, year=year, agency_id__in=[a.pk for a in agencies]
     ).only("id", "agency_id", "cells")

@@ -37,6 +37,8 @@ def test_upload_a_zip_wait_dismiss_a_finding_and_download_the_review(
 ) -> None:
     from docx import Document
 
+    from gongkai_web.library.services import reading
+
     archive = tmp_path / "reports.zip"
     archive.write_bytes(
         zipped(
@@ -69,3 +71,4 @@ def test_upload_a_zip_wait_dismiss_a_finding_and_download_the_review(
     text = "\n".join(p.text for p in Document(io.BytesIO(Path(path).read_bytes())).paragraphs)
     assert "上海市人民政府2024年度政府信息公开工作年度报告审核情况" in text
     assert "上海市科学技术委员会" in text
+    reading.stop_readers()  # before the browser's teardown
