@@ -183,14 +183,6 @@ class Reader:
         child.start()
         theirs.close()
         self.child, self.conn, self.files = child, mine, 0
-        # The audit's worker loop says it is ready (its memory limit set) before the first file.
-        try:
-            ready = mine.poll(workers.STARTUP_SECONDS) and mine.recv() == workers.READY
-        except (EOFError, OSError):
-            ready = False
-        if not ready:
-            self.stop()
-            raise workers.WorkerStartFailed("无法启动读取进程（未就绪），请稍后重试")
         return child, mine
 
     def stop(self) -> None:
@@ -204,10 +196,7 @@ class Reader:
     def read(self, path: str, source: str, seconds: float) -> Read | Failed:
         if self.child is None or not self.child.is_alive() or self.files >= self.MAX_FILES:
             self.stop()
-            try:
-                child, conn = self._start()
-            except workers.WorkerStartFailed as exc:
-                return Failed(str(exc))
+            child, conn = self._start()
         else:
             child, conn = self.child, self.conn  # type: ignore[assignment]
         self.files += 1
