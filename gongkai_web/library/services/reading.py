@@ -10,6 +10,7 @@ refuses; the worker itself is never at risk."""
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import multiprocessing
 import os
@@ -182,6 +183,10 @@ class Reader:
         child = context.Process(target=_serve, args=(self.memory_mb, theirs, mine), daemon=True)
         child.start()
         theirs.close()
+        # The audit's worker loop says READY before its first file (its clock starts then).
+        if mine.poll(60):
+            with contextlib.suppress(EOFError, OSError):
+                mine.recv()
         self.child, self.conn, self.files = child, mine, 0
         return child, mine
 
