@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "gongkai_web.accounts",
     "gongkai_web.applications",
+    "gongkai_web.letters",  # issue 11 point 4: letters for every step
     "gongkai_web.annual",
     "gongkai_web.portal",
     "gongkai_web.catalogue",
@@ -214,3 +215,19 @@ LIBRARY_READ_MEMORY_MB = int(os.environ.get("GONGKAI_LIBRARY_READ_MEMORY_MB", 10
 LIBRARY_UPLOAD_MAX_BYTES = int(os.environ.get("GONGKAI_LIBRARY_UPLOAD_MAX_BYTES", 50 * 1024 * 1024))
 LIBRARY_ZIP_MAX_BYTES = int(os.environ.get("GONGKAI_LIBRARY_ZIP_MAX_BYTES", 2 * 1024 * 1024 * 1024))
 DATA_UPLOAD_MAX_NUMBER_FILES = 1000
+
+# --- e-mail to applicants (issue 11 point 5; applications/notify.py sends every message) ---
+# Printed to the console unless an SMTP host is set: GONGKAI_EMAIL_HOST, _PORT, _USER,
+# _PASSWORD, _TLS=1 / _SSL=1, _FROM.
+if os.environ.get("GONGKAI_EMAIL_HOST"):
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = os.environ["GONGKAI_EMAIL_HOST"]
+    EMAIL_PORT = int(os.environ.get("GONGKAI_EMAIL_PORT", 25))
+    EMAIL_HOST_USER = os.environ.get("GONGKAI_EMAIL_USER", "")
+    EMAIL_HOST_PASSWORD = os.environ.get("GONGKAI_EMAIL_PASSWORD", "")
+    EMAIL_USE_TLS = os.environ.get("GONGKAI_EMAIL_TLS") == "1"
+    EMAIL_USE_SSL = os.environ.get("GONGKAI_EMAIL_SSL") == "1"
+    EMAIL_TIMEOUT = 10
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+DEFAULT_FROM_EMAIL = os.environ.get("GONGKAI_EMAIL_FROM", "gongkai@localhost")

@@ -7,6 +7,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("gongkai_web.accounts.urls")),
     path("", include("gongkai_web.applications.urls")),
+    path("", include("gongkai_web.letters.urls")),
     path("annual/", include("gongkai_web.annual.urls")),
     path("public/", include("gongkai_web.portal.urls")),
     path("api/v1/", public_urls()),

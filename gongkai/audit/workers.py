@@ -76,12 +76,17 @@ class OutOfMemory:
 Failed = Callable[[str, str], R]  # (path, one-line reason) → the result for that path
 
 
-def _serve(conn: Connection, task: Callable[[str], object], limits: Limits) -> None:
-    """The worker's loop: receive (index, path), send (index, result) until told to stop."""
+def _serve(
+    conn: Connection, task: Callable[[str], object], limits: Limits, *, announce: bool = False
+) -> None:
+    """The worker's loop: receive (index, path), send (index, result) until told to stop.
+    With ``announce``, READY is sent first, once the limit is set (LimitedPool waits for
+    it; the library's reader, which runs this loop too, does not)."""
     if limits.memory_mib is not None:
         cap = limits.memory_mib * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
-    conn.send(READY)  # the clock of a file starts once the worker is ready for it
+    if announce:
+        conn.send(READY)  # the clock of a file starts once the worker is ready for it
     while True:
         try:
             message = conn.recv()
@@ -133,7 +138,10 @@ class LimitedPool(Generic[R]):
     def _start(self) -> _Worker:
         parent, child = self._context.Pipe()
         process = self._context.Process(
-            target=_serve, args=(child, self.task, self.limits), daemon=True
+            target=_serve,
+            args=(child, self.task, self.limits),
+            kwargs={"announce": True},
+            daemon=True,
         )
         process.start()
         child.close()

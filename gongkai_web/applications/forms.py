@@ -7,6 +7,7 @@ the services' work (``services.py``), which the views call with ``cleaned_data``
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import get_valid_filename
 
+from gongkai.identifiers import id_document_problem
 from gongkai.workdays.deadlines import Channel
 from gongkai_web.accounts.models import Agency, Role
 from gongkai_web.applications import audit
@@ -49,6 +51,11 @@ RECEIPT_FIELDS = ["channel", "arrived", "confirmed"]
 # The fee step's bound (items or pages in one notice): far above any real notice, small
 # enough that the fee arithmetic stays instant.
 MAX_FEE_QUANTITY = 100_000
+# Length limits of what an applicant types (characters): a description longer than this is a
+# document, which belongs in an attachment; the other fields follow the model's columns.
+DESCRIPTION_MAX = 2000
+PHONE_DIGITS = (7, 20)  # a landline without area code … an international number with extension
+_PHONE = re.compile(r"\+?[0-9 ()（）\-]+(?:(?:转|分机|ext\.?)\s*[0-9]+)?", re.IGNORECASE)
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 _REQUIRED = {
     "applicant_type": "请选择申请人类型",
@@ -80,7 +87,7 @@ class ApplicantForm(CleanInputMixin, forms.ModelForm):
     class Meta:
         model = Application
         fields = APPLICANT_FIELDS
-        widgets = {"description": forms.Textarea(attrs={"rows": 4})}
+        widgets = {"description": forms.Textarea(attrs={"rows": 4, "maxlength": DESCRIPTION_MAX})}
         error_messages = {name: {"required": message} for name, message in _REQUIRED.items()} | {
             "email": {"invalid": "电子邮箱格式不正确"}
         }
@@ -88,9 +95,45 @@ class ApplicantForm(CleanInputMixin, forms.ModelForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["applicant_type"].choices = [("", "请选择"), *APPLICANT_TYPES]
+        for field in self.fields.values():
+            limit = getattr(field, "max_length", None)
+            if limit:
+                # Django's own message is "Ensure this value has at most …": say it in Chinese
+                field.error_messages["max_length"] = (
+                    f"{field.label}最多 {limit} 个字，现为 %(show_value)d 个字，请精简"
+                )
+
+    def clean_description(self) -> str:
+        text: str = self.cleaned_data["description"]
+        if len(text) > DESCRIPTION_MAX:
+            raise forms.ValidationError(
+                f"所需信息的描述最多 {DESCRIPTION_MAX} 个字，现为 {len(text)} 个字："
+                "请写明名称、文号或特征，较长的材料可作为附件提交"
+            )
+        return text
+
+    def clean_phone(self) -> str:
+        phone: str = self.cleaned_data["phone"].strip()
+        if not phone:
+            return phone
+        digits = sum(c.isascii() and c.isdigit() for c in phone)
+        if not _PHONE.fullmatch(phone):
+            raise forms.ValidationError(
+                "联系电话只能包含数字、空格、“-”、“+”和括号（分机可写“转”），如 0510-81000000"
+            )
+        low, high = PHONE_DIGITS
+        if not low <= digits <= high:
+            raise forms.ValidationError(f"联系电话应有 {low} 至 {high} 位数字，现为 {digits} 位")
+        return phone
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
+        document = data.get("id_document")
+        if document:
+            natural = data.get("applicant_type") == "natural"
+            problem = id_document_problem(document, natural, timezone.localdate())
+            if problem:
+                self.add_error("id_document", problem)
         if not any(data.get(f) for f in ("phone", "email", "address")):
             raise forms.ValidationError(
                 "请至少填写一种联系方式（电话、电子邮箱或通信地址），以便答复（第二十九条第（一）项）"
@@ -210,6 +253,22 @@ class CorrectionRequestForm(StepForm):
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": "请写明需要补正的事项（第三十条：一次性告知）"},
     )
+
+
+class ConfirmReceiptForm(StepForm):
+    """第三十一条: online, fax and ordinary letters are received on the confirmed day."""
+
+    confirmed = _date_field("双方确认日期", help_text="与申请人确认收到申请的日期")
+
+    def clean_confirmed(self) -> dt.date:
+        confirmed: dt.date = self.cleaned_data["confirmed"]
+        if confirmed < self.app.arrived:
+            raise forms.ValidationError(
+                f"确认日期不能早于申请到达之日（{self.app.arrived:%Y-%m-%d}）"
+            )
+        if confirmed > timezone.localdate():
+            raise forms.ValidationError("确认日期不能晚于今天")
+        return confirmed
 
 
 class NoteForm(StepForm):

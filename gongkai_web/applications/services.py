@@ -27,7 +27,7 @@ from gongkai.workdays.deadlines import (
     receipt_date,
 )
 from gongkai_web.accounts.models import Agency
-from gongkai_web.applications import audit, conflicts
+from gongkai_web.applications import audit, conflicts, notify
 from gongkai_web.applications.errors import CaseError
 from gongkai_web.applications.models import (
     OUTCOMES,
@@ -115,6 +115,7 @@ def _step(
         due_after=app.due,
     )
     audit.log(actor, app.agency, app, kind, audit.diff(before, audit.snapshot(app)))
+    notify.public_event(app, event)
     return event
 
 
@@ -140,7 +141,7 @@ def _register(agency: Agency, data: dict[str, Any], actor: Any = None) -> Applic
     app.tracking_code = new_tracking_code()
     retime(app)
     app.save()
-    CaseEvent.objects.create(
+    event = CaseEvent.objects.create(
         application=app,
         kind=EventKind.REGISTERED,
         actor=actor if getattr(actor, "is_authenticated", False) else None,
@@ -149,6 +150,7 @@ def _register(agency: Agency, data: dict[str, Any], actor: Any = None) -> Applic
         due_after=app.due,
     )
     audit.log(actor, agency, app, "created", audit.snapshot(app))
+    notify.public_event(app, event)
     return app
 
 
@@ -204,8 +206,10 @@ def request_correction(
 
 
 @transaction.atomic
-def receive_correction(app: Application, actor: Any, on: dt.date) -> None:
-    """The corrected application arrived: the reply period counts afresh from ``on``."""
+def receive_correction(app: Application, actor: Any, on: dt.date, note: str = "") -> None:
+    """The corrected application arrived: the reply period counts afresh from ``on``.
+
+    ``note``: what the applicant sent, when it came online (kept in the event)."""
     _require(app, {Status.AWAITING_CORRECTION}, "登记补正")
     if on < app.received:
         raise CaseError("收到补正的日期早于收到申请的日期")
@@ -219,7 +223,9 @@ def receive_correction(app: Application, actor: Any, on: dt.date) -> None:
         EventKind.CORRECTION_RECEIVED,
         actor,
         on,
-        "答复期限自收到补正之日起重新计算（第三十条）",
+        f"{note}；答复期限自收到补正之日起重新计算（第三十条）"
+        if note
+        else "答复期限自收到补正之日起重新计算（第三十条）",
         change,
     )
 

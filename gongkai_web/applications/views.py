@@ -30,17 +30,27 @@ from gongkai_web.accounts.access import (
 )
 from gongkai_web.accounts.models import Agency
 from gongkai_web.accounts.templatetags.people import display_name
-from gongkai_web.applications import caselist, daily, exports, forms, services, timing
+from gongkai_web.applications import (
+    caselist,
+    daily,
+    exports,
+    forms,
+    online,
+    repeats,
+    services,
+    timing,
+)
 from gongkai_web.applications.errors import CaseError
-from gongkai_web.applications.letters import reply_letter
 from gongkai_web.applications.models import (
     OPEN_STATUSES,
     Application,
     ProceedingResult,
     Status,
 )
+from gongkai_web.letters.reply import reply_letter
 
 PAGE_SIZE = 50
+COUNT_CAP = 10_000  # the case list counts its total up to this
 MAX_PAGE = 1_000_000  # beyond any office's list; larger offsets overflow the database
 S = Status
 ALL = frozenset(Status.values)
@@ -87,6 +97,13 @@ STEPS: dict[str, Step] = {
         HANDLING | {S.IN_REVIEW},
         F.AssignForm,
         lambda a, u, d: services.assign(a, d["handler"], u, d["on"]),
+    ),
+    "confirm": Step(
+        "记录双方确认日期（第三十一条）",
+        "register",
+        frozenset({S.REGISTERED, S.HANDLING}),
+        F.ConfirmReceiptForm,
+        lambda a, u, d: online.confirm_receipt(a, u, d["on"], d["confirmed"]),
     ),
     "correction": Step(
         "告知补正",
@@ -226,6 +243,8 @@ def _allowed(user: Any, app: Application, name: str, step: Step) -> bool:
         return False
     if name == "take":
         return app.assignee_id is None
+    if name == "confirm":
+        return app.channel in online.CONFIRMABLE and app.confirmed is None and not app.corrected
     return not colleagues_case(user, app, step.action)
 
 
@@ -263,10 +282,15 @@ def case_list(request: HttpRequest) -> HttpResponse:
         raise Http404("没有这一页")
     cases = caselist.filtered(request.user, f, today)
     start = (page - 1) * PAGE_SIZE
-    rows = list(cases[start : start + PAGE_SIZE])
+    fetched = list(cases[start : start + PAGE_SIZE + 1])
+    rows = fetched[:PAGE_SIZE]
     if page > 1 and not rows:
         raise Http404("没有这一页")
-    total = cases.count() if len(rows) == PAGE_SIZE or page > 1 else len(rows)
+    # The total is counted up to COUNT_CAP: an exact COUNT(*) over hundreds of thousands of
+    # rows costs more than the page (PostgreSQL above all); past the cap the page says so.
+    short = page == 1 and len(fetched) <= PAGE_SIZE
+    total = len(rows) if short else cases.order_by()[: COUNT_CAP + 1].count()
+    capped = total > COUNT_CAP
     sort = (
         f.cleaned_data.get("sort") if hasattr(f, "cleaned_data") else ""
     ) or caselist.DEFAULT_SORT
@@ -276,10 +300,11 @@ def case_list(request: HttpRequest) -> HttpResponse:
         {
             "filter": f,
             "cases": rows,
-            "total": total,
+            "total": min(total, COUNT_CAP),
+            "capped": capped,
             "page": page,
-            "pages": max(1, -(-total // PAGE_SIZE)),
-            "has_next": start + PAGE_SIZE < total,
+            "pages": max(1, -(-min(total, COUNT_CAP) // PAGE_SIZE)),
+            "has_next": len(fetched) > PAGE_SIZE,
             "query": _without(request, "page"),
             "unsorted": _without(request, "page", "sort"),
             "sort": sort,
@@ -356,6 +381,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "proceedings": app.proceedings.select_related("review"),
             "attachments": app.attachments.select_related("uploaded_by"),
             "steps": _step_forms(app, request.user),
+            "repeats": repeats.possible_repeats(app) if app.is_open else [],
             "attachment_form": forms.AttachmentForm() if _may_edit(request.user, app) else None,
             "attachment_types": ", ".join(sorted(settings.ATTACHMENT_TYPES)),
             "attachment_max_mb": settings.ATTACHMENT_MAX_BYTES // (1024 * 1024),

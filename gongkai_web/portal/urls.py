@@ -7,4 +7,6 @@ urlpatterns = [
     path("apply/", views.apply, name="apply"),
     path("apply/done/", views.submitted, name="submitted"),
     path("status/", views.status, name="status"),
+    path("status/correction/", views.correction, name="correction"),
+    path("status/letter.docx", views.letter, name="letter"),
 ]

@@ -10,7 +10,7 @@ def intake(**over: object) -> dict[str, object]:
     data: dict[str, object] = dict(
         applicant_type="natural",
         applicant_name="张三",
-        id_document="身份证 110101199001011234",
+        id_document="身份证 110101199001011237",
         phone="13800000000",
         description="2025年本机关行政许可决定",
         form_wanted="电子文档",

@@ -188,6 +188,14 @@ class Reader:
             with contextlib.suppress(EOFError, OSError):
                 mine.recv()
         self.child, self.conn, self.files = child, mine, 0
+        # The audit's worker loop says it is ready (its memory limit set) before the first file.
+        try:
+            ready = mine.poll(workers.STARTUP_SECONDS) and mine.recv() == workers.READY
+        except (EOFError, OSError):
+            ready = False
+        if not ready:
+            self.stop()
+            raise workers.WorkerStartFailed("无法启动读取进程（未就绪），请稍后重试")
         return child, mine
 
     def stop(self) -> None:
@@ -201,7 +209,10 @@ class Reader:
     def read(self, path: str, source: str, seconds: float) -> Read | Failed:
         if self.child is None or not self.child.is_alive() or self.files >= self.MAX_FILES:
             self.stop()
-            child, conn = self._start()
+            try:
+                child, conn = self._start()
+            except workers.WorkerStartFailed as exc:
+                return Failed(str(exc))
         else:
             child, conn = self.child, self.conn  # type: ignore[assignment]
         self.files += 1

@@ -116,7 +116,7 @@ def _intake(case: Case) -> dict[str, Any]:
     return dict(
         applicant_type=case.applicant,
         applicant_name="申请人",
-        id_document="身份证 110101199001011234",
+        id_document="身份证 110101199001011237",
         description="某项政府信息",
         form_wanted="电子文档",
         delivery="电子邮件",

@@ -43,7 +43,7 @@ def test_a_case_from_intake_to_reply_through_the_pages(
             "arrived": "2026-03-02",
             "applicant_type": "commercial",
             "applicant_name": "某某科技有限公司",
-            "id_document": "统一社会信用代码 91110000000000000X",
+            "id_document": "统一社会信用代码 91110000000000000E",
             "address": "某市某路1号",
             "description": "2025年高新技术企业认定名单",
             "form_wanted": "纸质",

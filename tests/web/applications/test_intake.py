@@ -21,7 +21,7 @@ VALID = {
     "confirmed": "2026-03-04",
     "applicant_type": "natural",
     "applicant_name": "王五",
-    "id_document": "身份证 110101199001011234",
+    "id_document": "身份证 110101199001011237",
     "email": "wangwu@example.cn",
     "description": "某项目环境影响评价批复",
     "form_wanted": "电子文档",

@@ -52,3 +52,18 @@ def test_pages_of_fifty_with_the_total(
     last = client.get(reverse("applications:list"), {"page": 3})
     assert not last.context["has_next"] and len(last.context["cases"]) == 1
     assert "上一页" in last.content.decode()
+
+
+def test_a_very_long_list_counts_up_to_the_cap(
+    personas: Personas, as_user: Callable[[User], Client], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(views, "PAGE_SIZE", 2)
+    monkeypatch.setattr(views, "COUNT_CAP", 3)
+    for _ in range(5):
+        services.register(personas.agency_a, intake())
+    client = as_user(personas.handler)
+    first = client.get(reverse("applications:list"))
+    assert first.context["capped"] and first.context["total"] == 3
+    assert "共 <strong>3</strong> 件以上" in first.content.decode()
+    last = client.get(reverse("applications:list"), {"page": 3})
+    assert not last.context["has_next"] and len(last.context["cases"]) == 1

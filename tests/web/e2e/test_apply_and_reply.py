@@ -83,7 +83,7 @@ def test_apply_online_handle_to_a_reply_and_check_the_status(
     public.select_option("#id_agency", label=personas.agency_a.name)
     public.select_option("#id_applicant_type", "natural")
     public.fill("#id_applicant_name", "赵六")
-    public.fill("#id_id_document", "身份证 110101199001011234")
+    public.fill("#id_id_document", "身份证 110101199001011237")
     public.fill("#id_email", "zhaoliu@example.cn")
     public.fill("#id_description", "本市2025年科技计划项目立项清单")
     public.fill("#id_form_wanted", "电子文档")

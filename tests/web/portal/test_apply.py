@@ -21,7 +21,7 @@ def form_data(personas: Personas, **over: object) -> dict[str, object]:
         "agency": personas.agency_a.pk,
         "applicant_type": "research",
         "applicant_name": "某大学法学院",
-        "id_document": "统一社会信用代码 12100000400000000X",
+        "id_document": "统一社会信用代码 12100000400000000W",
         "phone": "010-12345678",
         "description": "2025年政府信息公开工作年度报告所依据的统计表",
         "form_wanted": "电子文档",
@@ -83,10 +83,10 @@ def test_submissions_are_limited_per_address_and_hour(
         client.post(url, form_data(personas, applicant_name="")).status_code == 200
     )  # not counted
     assert (
-        client.post(url, form_data(personas, id_document="身份证 110101199003077777")).status_code
+        client.post(url, form_data(personas, id_document="身份证 110101199003077774")).status_code
         == 302
     )
-    refused = client.post(url, form_data(personas, id_document="身份证 110101199003071111"))
+    refused = client.post(url, form_data(personas, id_document="身份证 110101199003071110"))
     assert refused.status_code == 429
     assert (
         "提交过于频繁" in refused.content.decode()

@@ -13,6 +13,7 @@ from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
+from gongkai.identifiers import resident_id_check_char
 from gongkai_web.applications.models import Application
 from gongkai_web.portal import humancheck, ratelimit
 from tests.web.applications.test_numbering import at_once
@@ -27,7 +28,9 @@ def test_an_office_behind_one_address_may_send_many_applications(
 ) -> None:
     url = reverse("portal:apply")
     for n in range(12):  # twelve colleagues, one public address
-        data = form_data(personas, id_document=f"身份证 11010119900101{n:04d}")
+        first17 = f"11010119900101{n:03d}"
+        number = first17 + resident_id_check_char(first17)
+        data = form_data(personas, id_document=f"身份证 {number}")
         assert client.post(url, data).status_code == 302
     assert Application.objects.count() == 12
 
@@ -43,7 +46,7 @@ def test_one_applicant_is_limited_whatever_the_address(
         )
     refused = client.post(
         url,
-        form_data(personas, id_document=" 统一社会信用代码12100000400000000x"),
+        form_data(personas, id_document=" 统一社会信用代码12100000400000000w"),
         REMOTE_ADDR="203.0.113.9",
     )
     assert refused.status_code == 429

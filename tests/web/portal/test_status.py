@@ -28,7 +28,7 @@ def test_the_status_page_shows_progress_without_private_details(
         assert shown in page
     for private in (
         "张三",
-        "110101199001011234",
+        "110101199001011237",
         "13800000000",
         "zhangsan@",
         "某路8号",

@@ -1,7 +1,7 @@
-"""The reply letter (政府信息公开申请答复告知书) of a concluded case, as a Word document.
+"""Letters as Word documents in the GB/T 9704-2012 layout: the second stage of every letter.
 
-Two stages: ``compose`` turns a case into the letter's blocks (plain text, one per paragraph,
-wording from ``letter_texts``); ``render`` lays them out per GB/T 9704-2012 (党政机关公文格式):
+The composers (``reply.py``, ``steps.py``) turn a case into blocks (plain text, one per
+paragraph); ``render`` lays them out per GB/T 9704-2012 (党政机关公文格式):
 A4, margins 37/35/28/26 mm, a grid of 22 lines × 28 characters, title 2号 小标宋, body 3号 仿宋,
 first-level headings 黑体, page numbers 4号 “— 1 —” outside on odd and even pages.
 
@@ -12,8 +12,6 @@ the Django setting ``GONGKAI_LETTER_FONTS`` (e.g. ``{"title": "方正小标宋_G
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from dataclasses import dataclass
 from enum import Enum
 from io import BytesIO
@@ -27,10 +25,6 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
-
-from gongkai_web.applications import letter_texts as T
-from gongkai_web.applications.errors import CaseError
-from gongkai_web.applications.models import Application
 
 FONTS = {
     "title": "方正小标宋简体",
@@ -50,8 +44,6 @@ LINE_PITCH_PT = 28.95
 # The page number sits 7 mm below the text block (§7.5): footer bottom at ~22 mm from the edge.
 FOOTER_DISTANCE_MM = 22
 
-_REG_NO = re.compile(r"^(?P<code>.+)-(?P<year>\d{4})-(?P<n>\d+)$")
-
 
 class Kind(Enum):
     TITLE = "title"
@@ -61,8 +53,10 @@ class Kind(Enum):
     BODY = "body"
     BLANK = "blank"
     SIGNATURE = "signature"
+    SEAL = "seal"  # where the seal goes: a placeholder, the office stamps the printed letter
     DATE = "date"
     NOTE = "note"
+    ATTACHMENTS = "attachments"  # §7.3.3 附件说明: 正文下空一行左空二字
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,139 +79,6 @@ def letter_fonts() -> dict[str, str]:
             f"可用的键：{', '.join(FONTS)}"
         )
     return {**FONTS, **override}
-
-
-def document_number(app: Application) -> str:
-    """``KJJ-2026-00001`` → ``KJJ公开〔2026〕1号``. Raises CaseError for another pattern."""
-    match = _REG_NO.match(app.reg_no)
-    if match is None:
-        raise CaseError(f"登记编号 {app.reg_no} 不是“简称-年份-序号”的形式，无法生成告知书文号")
-    return T.DOC_NUMBER.format(code=match["code"], year=match["year"], n=int(match["n"]))
-
-
-def chinese_date(day: dt.date) -> str:
-    """GB/T 9704: Arabic numerals, the year in full, no padding of month and day."""
-    return f"{day.year}年{day.month}月{day.day}日"
-
-
-def reply_letter(app: Application) -> bytes:
-    """The reply letter of a concluded case as .docx bytes.
-
-    Raises CaseError when the case is still open (no outcome decided and replied yet) or its
-    outcome has no letter wording.
-    """
-    return render(compose(app), letter_fonts())
-
-
-# ---- compose: case → blocks of text -----------------------------------------------------
-
-
-def compose(app: Application) -> list[Block]:
-    """The letter's paragraphs, in order. Raises CaseError as ``reply_letter``."""
-    if app.is_open or not app.outcome:
-        raise CaseError(
-            f"申请 {app.reg_no} 尚未办结（当前状态：{app.get_status_display()}），"
-            "办结后才能生成答复告知书"
-        )
-    wording = T.TEXTS.get(app.outcome)
-    if wording is None:
-        raise CaseError(f"办理结果“{app.outcome}”没有对应的告知书文本")
-    you = T.YOU_PERSON if app.applicant_type == "natural" else T.YOU_ORGANISATION
-    issued = app.replied_on or app.closed_on
-    assert issued is not None  # a closed case has closed_on (database constraint)
-    sections = [(T.HEADING_DECISION, _decision(app, wording, you))]
-    fee = _fee_paragraphs(app, you)
-    if fee:
-        sections.append((T.HEADING_FEE, fee))
-    sections.append((T.HEADING_REMEDIES, [_remedies(app, you)]))
-
-    blocks = [
-        Block(Kind.TITLE, T.TITLE),
-        Block(Kind.NUMBER, document_number(app)),
-        Block(Kind.BLANK),
-        Block(Kind.SALUTATION, T.SALUTATION.format(name=app.applicant_name)),
-        Block(Kind.BODY, _receipt(app, you)),
-    ]
-    for number, (heading, paragraphs) in zip(T.NUMERALS, sections, strict=False):
-        blocks.append(Block(Kind.HEADING, f"{number}、{heading}"))
-        blocks.extend(Block(Kind.BODY, p) for p in paragraphs)
-    blocks += [
-        Block(Kind.BODY, T.CLOSING),
-        Block(Kind.BLANK),
-        Block(Kind.BLANK),
-        Block(Kind.SIGNATURE, app.agency.name),
-        Block(Kind.DATE, chinese_date(issued)),
-    ]
-    note = _note(app)
-    if note:
-        blocks += [Block(Kind.BLANK), Block(Kind.NOTE, note)]
-    return blocks
-
-
-def _receipt(app: Application, you: str) -> str:
-    return T.RECEIPT.format(
-        received=chinese_date(app.received),
-        you=you,
-        channel=app.get_channel_display(),
-        reg_no=app.reg_no,
-        description=app.description.strip(),
-        form_wanted=app.form_wanted or "—",
-        delivery=app.delivery or "—",
-    )
-
-
-def _decision(app: Application, wording: T.OutcomeText, you: str) -> list[str]:
-    due = chinese_date(app.correction_due) if app.correction_due else "告知的期限"
-    paragraphs = [
-        wording.decision.format(
-            you=you,
-            basis=wording.basis,
-            delivery=app.delivery or "适当方式",
-            correction_due=due,
-        )
-    ]
-    grounds = app.grounds.strip()
-    if grounds:
-        paragraphs.append(f"{wording.lead}{grounds}")
-    reply_text = app.reply_text.strip()
-    if reply_text and reply_text != grounds:
-        paragraphs.append(f"{T.REPLY_TEXT_LEAD}{reply_text}")
-    return paragraphs
-
-
-def _fee_paragraphs(app: Application, you: str) -> list[str]:
-    paragraphs = []
-    for fee in app.fees.all():
-        text = T.FEE_NOTICE.format(
-            measure=T.FEE_MEASURE,
-            served=chinese_date(fee.served),
-            you=you,
-            method=fee.get_method_display(),
-            amount=f"{fee.amount:.2f}",
-        )
-        if fee.paid is not None:
-            text += T.FEE_PAID.format(you=you, paid=chinese_date(fee.paid))
-        elif app.outcome == "other.no_fee":
-            text += T.FEE_LAPSED.format(you=you)
-        else:
-            text += T.FEE_OUTSTANDING
-        paragraphs.append(text)
-    return paragraphs
-
-
-def _remedies(app: Application, you: str) -> str:
-    return T.REMEDIES.format(
-        you=you,
-        review_body=app.agency.review_body.strip() or T.GENERIC_REVIEW_BODY,
-        court=app.agency.court.strip() or T.GENERIC_COURT,
-    )
-
-
-def _note(app: Application) -> str:
-    address, phone = app.agency.address.strip(), app.agency.phone.strip()
-    if not (address or phone):
-        return ""
-    return T.NOTE.format(address=address or "—", phone=phone or "—")
 
 
 # ---- render: blocks → .docx per GB/T 9704 -------------------------------------------------
@@ -251,7 +112,7 @@ def _add_block(document: Any, block: Block, fonts: dict[str, str], date_width: f
         font, size = fonts["title"], TITLE_PT
     elif block.kind is Kind.NUMBER:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    elif block.kind in (Kind.BODY, Kind.HEADING, Kind.NOTE):
+    elif block.kind in (Kind.BODY, Kind.HEADING, Kind.NOTE, Kind.ATTACHMENTS):
         paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
         fmt.first_line_indent = Pt(2 * BODY_PT)
         if block.kind is Kind.HEADING:
@@ -260,6 +121,9 @@ def _add_block(document: Any, block: Block, fonts: dict[str, str], date_width: f
         # §7.3.5.1: 成文日期 右空四字.
         paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         fmt.right_indent = Pt(4 * BODY_PT)
+    elif block.kind is Kind.SEAL:
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        fmt.right_indent = Pt(6 * BODY_PT)
     elif block.kind is Kind.SIGNATURE:
         # §7.3.5.1: 发文机关署名 centred over the date (never closer than 2 characters to the
         # right edge when the name is longer than the date).

@@ -1,4 +1,9 @@
-"""The wording of the reply letter (政府信息公开申请答复告知书), as data.
+"""The wording of every letter, as data: the defaults an agency admin may adjust.
+
+``STEP_TEXTS`` holds the step letters (受理回执, 补正告知书, 延期答复告知书, 征求意见函,
+收费通知书); ``TEXTS`` the decision paragraph of the reply letter (政府信息公开申请答复告知书)
+for each outcome. ``wording.py`` lists them all under stable keys and applies an agency's
+overrides (``models.Wording``).
 
 One entry per closing outcome (the 2021 table 3 result rows), with the articles of
 《中华人民共和国政府信息公开条例》 (2019) it rests on. The mapping of outcomes to articles
@@ -42,14 +47,14 @@ TEXTS: dict[str, OutcomeText] = {
     "disclosed": OutcomeText(
         "第十三条、第三十六条第（一）项、第（二）项",
         "经审查，{you}申请公开的信息属于可以公开的政府信息。根据《条例》{basis}的规定，"
-        "本机关决定予以公开，通过{delivery}向{you}提供；其中已经主动公开的，告知获取的方式和途径。",
+        "本机关决定予以公开，通过{delivery}向{you}提供。",
         "具体情况：",
     ),
     "partial": OutcomeText(
         "第三十七条、第三十六条第（三）项",
         "经审查，{you}申请公开的信息中含有不应当公开或者不属于政府信息的内容，但是能够作区分处理。"
         "根据《条例》{basis}的规定，本机关决定部分公开：向{you}提供可以公开的政府信息内容，"
-        "对不予公开的内容说明理由。",
+        "不予公开部分的理由见下。",
         "不予公开部分的理由：",
     ),
     "withheld.secret": OutcomeText(
@@ -95,8 +100,7 @@ TEXTS: dict[str, OutcomeText] = {
     "unavailable.not_held": OutcomeText(
         "第三十六条第（四）项、第（五）项",
         "经检索，本机关没有{you}申请公开的政府信息，或者该信息不属于本机关负责公开。"
-        "根据《条例》{basis}的规定，本机关无法提供；能够确定负责公开该信息的行政机关的，"
-        "告知其名称和联系方式。",
+        "根据《条例》{basis}的规定，本机关无法提供。",
         "具体情况：",
     ),
     "unavailable.needs_creation": OutcomeText(
@@ -165,7 +169,7 @@ TEXTS: dict[str, OutcomeText] = {
 SALUTATION = "{name}："
 RECEIPT = (
     "本机关于{received}收到{you}的政府信息公开申请（提交方式：{channel}；登记编号：{reg_no}），"
-    "申请公开“{description}”，要求以{form_wanted}形式、通过{delivery}获取。"
+    "申请公开“{description}”（信息的形式要求：{form_wanted}；获取方式：{delivery}）。"
     "根据" + LAW + "（以下简称《条例》），现答复如下："
 )
 REPLY_TEXT_LEAD = "答复内容："
@@ -195,3 +199,62 @@ GENERIC_COURT = "有管辖权的人民法院"
 
 CLOSING = "特此告知。"
 NOTE = "（联系地址：{address}；联系电话：{phone}）"
+
+# --- the step letters ------------------------------------------------------------------------
+# Placeholders: {you} 您/你单位, {received} 收到申请日期, {reg_no}, {due} 答复期限, {code} 查询码,
+# and per letter the ones named in wording.py. The applicant's and the handler's own words
+# (what a 补正 must supply, the description) are separate paragraphs, never templates.
+
+STEP_TITLES = {
+    "receipt": "政府信息公开申请受理回执",
+    "correction": "政府信息公开申请补正告知书",
+    "extension": "政府信息公开申请延期答复告知书",
+    "consultation_third_party": "政府信息公开征求第三方意见函",
+    "consultation_agency": "政府信息公开征求意见函",
+    "fee": "政府信息公开信息处理费收费通知书",
+}
+
+STEP_TEXTS = {
+    "receipt.body": (
+        "本机关于{received}收到{you}提交的政府信息公开申请（提交方式：{channel}；登记编号：{reg_no}），"
+        "申请公开的信息见下。根据《条例》第三十三条的规定，本机关将自收到申请之日起20个工作日内，"
+        "即{due}前作出答复；需要延长答复期限的，将另行书面告知。"
+    ),
+    "receipt.tracking": "{you}可凭查询码 {code} 在本机关网站“办理进度查询”页面查看办理进展。",
+    "correction.body": (
+        "本机关于{received}收到{you}的政府信息公开申请（登记编号：{reg_no}）。经审查，申请内容"
+        "不明确。根据《条例》第三十条的规定，请{you}于{correction_due}前对下列事项作出补正："
+    ),
+    "correction.after": (
+        "答复期限自本机关收到补正的申请之日起计算。{you}无正当理由逾期不补正的，视为放弃申请，"
+        "本机关不再处理该政府信息公开申请。"
+    ),
+    "extension.body": (
+        "本机关于{received}收到{you}的政府信息公开申请（登记编号：{reg_no}）。本机关不能在"
+        "20个工作日内作出答复，经政府信息公开工作机构负责人同意，根据《条例》第三十三条第二款的规定，"
+        "答复期限延长{days}个工作日，本机关将于{due}前作出答复。"
+    ),
+    "consultation_third_party.body": (
+        "本机关于{received}收到政府信息公开申请（登记编号：{reg_no}），申请公开的信息见下。"
+        "该信息的公开可能损害贵方的合法权益。根据《条例》第三十二条的规定，现书面征求贵方意见，"
+        "请自收到本函之日起15个工作日内提出意见。逾期未提出意见的，由本机关依照《条例》的规定决定。"
+    ),
+    "consultation_agency.body": (
+        "本机关于{received}收到政府信息公开申请（登记编号：{reg_no}），申请公开的信息见下，"
+        "涉及贵单位。根据《条例》第三十四条的规定，现征求贵单位意见，请自收到本函之日起15个"
+        "工作日内提出意见；逾期未提出意见的，视为同意公开。"
+    ),
+    "fee.body": (
+        "本机关于{received}收到{you}的政府信息公开申请（登记编号：{reg_no}）。根据《条例》"
+        "第四十二条和《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）的规定，本申请"
+        "{method}收取信息处理费{amount}元。"
+    ),
+    "fee.after": (
+        "请{you}自收到本通知书次日起20个工作日内缴纳。逾期未缴纳的，视为放弃申请，"
+        "本机关不再处理该政府信息公开申请。"
+    ),
+}
+DESCRIPTION_LEAD = "申请公开的信息："
+CORRECTION_ITEMS_LEAD = "需要补正的事项："
+SEAL = "（印章）"
+ATTACHMENTS_LEAD = "附件："

@@ -18,10 +18,12 @@ from docx import Document
 from docx.oxml.ns import qn
 
 from gongkai_web.accounts.models import Agency
-from gongkai_web.applications import letter_texts, services
+from gongkai_web.applications import services
 from gongkai_web.applications.errors import CaseError
-from gongkai_web.applications.letters import FONTS, compose, reply_letter
 from gongkai_web.applications.models import OUTCOMES, Application
+from gongkai_web.letters import texts as letter_texts
+from gongkai_web.letters.layout import FONTS
+from gongkai_web.letters.reply import compose, reply_letter
 from tests.web.intake import intake as base_intake
 
 D = dt.date.fromisoformat
