@@ -10,7 +10,6 @@ refuses; the worker itself is never at risk."""
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import multiprocessing
 import os
@@ -183,19 +182,7 @@ class Reader:
         child = context.Process(target=_serve, args=(self.memory_mb, theirs, mine), daemon=True)
         child.start()
         theirs.close()
-        # The audit's worker loop says READY before its first file (its clock starts then).
-        if mine.poll(60):
-            with contextlib.suppress(EOFError, OSError):
-                mine.recv()
         self.child, self.conn, self.files = child, mine, 0
-        # The audit's worker loop says it is ready (its memory limit set) before the first file.
-        try:
-            ready = mine.poll(workers.STARTUP_SECONDS) and mine.recv() == workers.READY
-        except (EOFError, OSError):
-            ready = False
-        if not ready:
-            self.stop()
-            raise workers.WorkerStartFailed("无法启动读取进程（未就绪），请稍后重试")
         return child, mine
 
     def stop(self) -> None:
@@ -209,10 +196,7 @@ class Reader:
     def read(self, path: str, source: str, seconds: float) -> Read | Failed:
         if self.child is None or not self.child.is_alive() or self.files >= self.MAX_FILES:
             self.stop()
-            try:
-                child, conn = self._start()
-            except workers.WorkerStartFailed as exc:
-                return Failed(str(exc))
+            child, conn = self._start()
         else:
             child, conn = self.child, self.conn  # type: ignore[assignment]
         self.files += 1
