@@ -77,11 +77,11 @@ Failed = Callable[[str, str], R]  # (path, one-line reason) → the result for t
 
 
 def _serve(
-    conn: Connection, task: Callable[[str], object], limits: Limits, *, announce: bool = False
+    conn: Connection, task: Callable[[str], object], limits: Limits, *, announce: bool = True
 ) -> None:
     """The worker's loop: receive (index, path), send (index, result) until told to stop.
-    With ``announce``, READY is sent first, once the limit is set (LimitedPool waits for
-    it; the library's reader, which runs this loop too, does not)."""
+    With ``announce`` (the default), READY is sent first, once the limit is set: the
+    caller starts a file's clock on it (LimitedPool, and the library's reader)."""
     if limits.memory_mib is not None:
         cap = limits.memory_mib * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
