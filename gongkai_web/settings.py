@@ -210,8 +210,8 @@ AUTH_PASSWORD_VALIDATORS = [
 # `python -m gongkai_web db_worker`), and the limits on reading one untrusted file.
 INSTALLED_APPS += ["django_tasks", "django_tasks_db", "gongkai_web.library"]
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-LIBRARY_READ_SECONDS = int(os.environ.get("GONGKAI_LIBRARY_READ_SECONDS", 60))
-LIBRARY_READ_MEMORY_MB = int(os.environ.get("GONGKAI_LIBRARY_READ_MEMORY_MB", 1024))
+LIBRARY_READ_SECONDS = int(os.environ.get("GONGKAI_LIBRARY_READ_SECONDS", 120))
+LIBRARY_READ_MEMORY_MB = int(os.environ.get("GONGKAI_LIBRARY_READ_MEMORY_MB", 2048))
 LIBRARY_UPLOAD_MAX_BYTES = int(os.environ.get("GONGKAI_LIBRARY_UPLOAD_MAX_BYTES", 50 * 1024 * 1024))
 LIBRARY_ZIP_MAX_BYTES = int(os.environ.get("GONGKAI_LIBRARY_ZIP_MAX_BYTES", 2 * 1024 * 1024 * 1024))
 DATA_UPLOAD_MAX_NUMBER_FILES = 1000

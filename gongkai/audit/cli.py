@@ -7,8 +7,8 @@ Folders are searched recursively for report files (PDF, Word, HTML, text, markdo
 Reports of one agency are compared year against year. Findings go to stdout (text, or
 JSON with --json); a progress bar (on a terminal), one line per file that could not be
 read, and a summary go to stderr. --html also writes a page for a person to read.
-Each file is read in a worker process under a time limit (--timeout, default 60 s, at
-most 86400) and a memory limit (--max-memory, default 1024 MiB, 128 to 1048576); a file
+Each file is read in a worker process under a time limit (--timeout, default 120 s, at
+most 86400) and a memory limit (--max-memory, default 2048 MiB, 128 to 1048576); a file
 that exceeds them is one line like any unreadable file, and the others carry on.
 
 Exit status: 0 every file was read and audited, whatever it was found to contain; 1 a

@@ -31,8 +31,8 @@ from gongkai.errors import GongkaiError
 
 R = TypeVar("R")
 
-DEFAULT_SECONDS = 60.0
-DEFAULT_MEMORY_MIB = 1024
+DEFAULT_SECONDS = 120.0  # a 5-page scan read by OCR takes about 30 s of CPU
+DEFAULT_MEMORY_MIB = 2048  # address space: the OCR engine maps 1.3–1.8 GB
 # Bounds of what may be asked for (the CLI refuses values outside them).
 MAX_SECONDS = 24 * 3600.0
 MIN_MEMORY_MIB = 128  # the interpreter with the readers loaded needs about 100 MiB
@@ -81,7 +81,7 @@ def _serve(
 ) -> None:
     """The worker's loop: receive (index, path), send (index, result) until told to stop.
     With ``announce`` (the default), READY is sent first, once the limit is set: the
-    caller starts a file's clock on it (LimitedPool, and the library's reader)."""
+    caller starts a file's clock on it (LimitedPool; the library's reader asks not to)."""
     if limits.memory_mib is not None:
         cap = limits.memory_mib * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (cap, cap))

@@ -157,7 +157,9 @@ def _serve(memory_mb: int, conn: Connection, parents: Connection) -> None:
     keep = conn.fileno()
     os.closerange(3, keep)
     os.closerange(keep + 1, 65536)
-    workers._serve(conn, _read_path, workers.Limits(seconds=None, memory_mib=memory_mb))
+    workers._serve(
+        conn, _read_path, workers.Limits(seconds=None, memory_mib=memory_mb), announce=False
+    )
 
 
 class Reader:
