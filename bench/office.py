@@ -2,6 +2,7 @@
 """The disclosure office with a million cases: tables 3 and 4, and the case list page.
 
     bench/office.py [--cases N] [--runs R] [--requests Q] [--backends sqlite,postgres]
+                    [--keep DIR] [--only PATTERN]
 
 For each database (SQLite in a fresh temporary folder; PostgreSQL in a database
 ``gongkai_bench`` made for the run and dropped after it, through $GONGKAI_BENCH_POSTGRES_URL,
@@ -21,6 +22,12 @@ default postgres://gongkai:gongkai@localhost:5432/ — the role scripts/test-pos
   export  /cases/export?format=xlsx of 100,000 cases (--export-cases): seconds and the
           growth of the process's peak memory; target under 30 s, memory bounded.
 A database that cannot be had is one line saying so, and the other is still measured.
+--keep DIR keeps what was built for the next run: the SQLite file in DIR, the PostgreSQL
+database left in place. A later run with the same DIR reuses them when they hold --cases
+cases (else it builds afresh); a reused database is migrated and re-analysed first, so a new
+index is in it and the planner knows it. --only PATTERN times only the pages whose address
+(or persona) contains PATTERN, and skips the tables and the export unless PATTERN says so
+("tables", "export").
 Each database runs in its own process (Django's settings are per process).
 """
 
@@ -66,8 +73,9 @@ def _postgres_base() -> str:
     )
 
 
-def _make_postgres_db() -> str | None:
-    """Create an empty UTF-8 ``gongkai_bench``; its URL, or None (reason printed)."""
+def _make_postgres_db(keep: bool = False) -> str | None:
+    """Create an empty UTF-8 ``gongkai_bench``; its URL, or None (reason printed). With
+    ``keep`` an existing one is left as it is (the child decides whether to reuse it)."""
     import psycopg
 
     base = _postgres_base().rstrip("/")
@@ -77,6 +85,11 @@ def _make_postgres_db() -> str | None:
             autocommit=True,
             connect_timeout=5,
         ) as conn:
+            found = conn.execute(
+                "SELECT 1 FROM pg_database WHERE datname = %s", [BENCH_DB]
+            ).fetchone()
+            if keep and found:
+                return f"{base}/{BENCH_DB}"
             conn.execute(f"DROP DATABASE IF EXISTS {BENCH_DB}")
             conn.execute(
                 f"CREATE DATABASE {BENCH_DB} TEMPLATE template0 ENCODING 'UTF8' "
@@ -101,24 +114,31 @@ def run_all(args: argparse.Namespace) -> int:
     status = 0
     child = [sys.executable, __file__, "--cases", str(args.cases), "--runs", str(args.runs)]
     child += ["--requests", str(args.requests), "--export-cases", str(args.export_cases)]
+    if args.only is not None:
+        child += ["--only", args.only]
     for backend in args.backends.split(","):
         env = dict(os.environ, DJANGO_SETTINGS_MODULE="gongkai_web.settings", GONGKAI_DEBUG="0")
         env.pop("DATABASE_URL", None)
-        with tempfile.TemporaryDirectory(prefix="gongkai-bench-") as data:
+        with tempfile.TemporaryDirectory(prefix="gongkai-bench-") as scratch:
+            data = scratch
+            if args.keep:
+                data = str(Path(args.keep, backend).resolve())
+                Path(data).mkdir(parents=True, exist_ok=True)
             env["GONGKAI_DATA"] = data
-            Path(data, "static").mkdir()  # whitenoise's folder; the pages need no files from it
+            Path(data, "static").mkdir(exist_ok=True)  # whitenoise's; the pages need no files
             if backend == "postgres":
-                url = _make_postgres_db()
+                url = _make_postgres_db(keep=bool(args.keep))
                 if url is None:
                     continue
                 env["DATABASE_URL"] = url
             elif backend != "sqlite":
                 print(f"unknown backend {backend!r} (sqlite, postgres)")
                 return 2
+            reuse = ["--reuse"] if args.keep else []
             try:
-                status |= subprocess.call([*child, "--backend", backend], env=env)
+                status |= subprocess.call([*child, *reuse, "--backend", backend], env=env)
             finally:
-                if backend == "postgres":
+                if backend == "postgres" and not args.keep:
                     _drop_postgres_db()
     return status
 
@@ -304,6 +324,52 @@ def proceeding_rows(seed: int = 2) -> Iterator[tuple[Any, ...]]:
             yield app_id, kind, filed, "", result, decided
 
 
+def reuse(cases: int) -> dict[str, Any] | None:
+    """What an earlier ``build(cases)`` made, when the database still holds exactly that
+    (migrated to the current code and re-analysed); None when it must be built afresh."""
+    from django.contrib.auth.models import User
+    from django.core.management import call_command
+    from django.db import connection
+
+    from gongkai_web.accounts.models import Agency, Role
+    from gongkai_web.applications.models import Application, Proceeding
+
+    if "applications_application" not in connection.introspection.table_names():
+        return None
+    call_command("migrate", interactive=False, verbosity=0)
+    if Application.objects.count() != cases or Agency.objects.count() != AGENCIES:
+        return None
+    started = time.perf_counter()
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
+    roles = (Role.HANDLER, Role.REVIEWER, Role.REGISTRAR, Role.ADMIN)
+    people = {role: User.objects.get(username=str(role)) for role in roles}
+    return {
+        "agency": Agency.objects.get(short_code="A01"),
+        "handler": people[Role.HANDLER],
+        "people": people,
+        "supervisor": User.objects.get(username="supervisor"),
+        "seconds": time.perf_counter() - started,
+        "cases": cases,
+        "proceedings": Proceeding.objects.count(),
+        "reused": True,
+    }
+
+
+def _empty_database() -> None:
+    """Drop every table (a kept database of another size is built again from nothing)."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("DROP SCHEMA public CASCADE")
+            cursor.execute("CREATE SCHEMA public")
+            return
+        cursor.execute("PRAGMA foreign_keys = OFF")
+        for table in connection.introspection.table_names():
+            cursor.execute(f'DROP TABLE "{table}"')
+
+
 def build(cases: int) -> dict[str, Any]:
     from django.contrib.auth.models import User
     from django.core.management import call_command
@@ -312,6 +378,8 @@ def build(cases: int) -> dict[str, Any]:
     from gongkai_web.accounts.models import Agency, Membership, Role
     from gongkai_web.applications.models import Application, Proceeding
 
+    if connection.introspection.table_names():
+        _empty_database()
     call_command("migrate", interactive=False, verbosity=0)
     agencies = [
         Agency.objects.create(
@@ -391,15 +459,20 @@ def run_backend(args: argparse.Namespace) -> int:
     db = settings.DATABASES["default"]
     name = "SQLite" if db["ENGINE"].endswith("sqlite3") else "PostgreSQL"
     print(f"\n== {name} ({db['NAME']})", flush=True)
-    built = build(args.cases)
+    built = (reuse(args.cases) if args.reuse else None) or build(args.cases)
     print(
-        f"built {built['cases']:,} cases over {AGENCIES} agencies and {len(YEARS)} years, "
-        f"{built['proceedings']:,} reviews/suits, in {built['seconds']:.1f} s",
+        f"{'reused' if built.get('reused') else 'built'} {built['cases']:,} cases over "
+        f"{AGENCIES} agencies and {len(YEARS)} years, {built['proceedings']:,} reviews/suits, "
+        f"in {built['seconds']:.1f} s"
+        + (" (migrated and re-analysed)" if built.get("reused") else ""),
         flush=True,
     )
     one = [built["agency"].id]
     table_ok = True
+    only = args.only
     for label, scope in (("one agency", one), ("all agencies", None)):
+        if only is not None and only != "tables":
+            break
         t3 = median_seconds(partial(table3, YEAR, scope), args.runs)
         t4 = median_seconds(partial(table4, YEAR, scope), args.runs)
         cells = table3(YEAR, scope)
@@ -411,7 +484,7 @@ def run_backend(args: argparse.Namespace) -> int:
             flush=True,
         )
     list_ok = measure_pages(args, built)
-    export_ok = measure_export(args, built)
+    export_ok = True if only not in (None, "export") else measure_export(args, built)
     return 0 if table_ok and list_ok and export_ok else 1
 
 
@@ -453,6 +526,8 @@ def measure_pages(args: argparse.Namespace, built: dict[str, Any]) -> bool:
     cases += [(str(role), user, home) for role, user in built["people"].items()]
     cases.append(("supervisor", built["supervisor"], home))
     requests = args.requests
+    if args.only is not None:
+        cases = [c for c in cases if args.only in c[2] or args.only == c[0]]
     for who, user, page in cases:
         client = Client()
         client.force_login(user)
@@ -507,7 +582,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--backends", default="sqlite,postgres")
     parser.add_argument("--export-cases", type=int, default=100_000)
+    parser.add_argument("--keep", metavar="DIR", help="keep the databases for the next run")
+    parser.add_argument("--only", metavar="PATTERN", help="time only the pages matching this")
     parser.add_argument("--backend", help=argparse.SUPPRESS)  # the child process
+    parser.add_argument("--reuse", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.backend:
         return run_backend(args)
