@@ -1,10 +1,17 @@
-"""Items not yet published whose 第二十六条 deadline is near or past, per agency."""
+"""Items not yet published whose 第二十六条 deadline is near or past, per agency.
+
+A fixed number of queries for any number of agencies: one grouped count, then (only when
+something is due) the first ``LISTED`` items of each agency by a window function."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+
+from django.db.models import Count, F, Q, QuerySet, Window
+from django.db.models.functions import RowNumber
 
 from gongkai_web.accounts.dashboard import LISTED, soon_limit
 from gongkai_web.accounts.models import Agency
@@ -22,17 +29,41 @@ class DueBoard:
     overdue_count: int = 0
 
 
+def _first_of_each(items: QuerySet[Item]) -> dict[int, list[Item]]:
+    """The first LISTED of ``items`` per agency, by deadline."""
+    rank = Window(RowNumber(), partition_by=F("agency_id"), order_by=[F("due"), F("id")])
+    found: dict[int, list[Item]] = defaultdict(list)
+    for item in items.annotate(rank=rank).filter(rank__lte=LISTED).order_by("due", "id"):
+        found[item.agency_id].append(item)
+    return found
+
+
 def due_boards(agencies: Iterable[Agency], today: dt.date) -> list[DueBoard]:
+    agencies = list(agencies)
     limit = soon_limit(today)
-    boards = []
-    for agency in agencies:
-        waiting = Item.objects.filter(
-            agency=agency, status__in=UNPUBLISHED, due__isnull=False
-        ).order_by("due", "id")
-        soon = waiting.filter(due__gte=today, due__lte=limit)
-        overdue = waiting.filter(due__lt=today)
-        board = DueBoard(agency, list(soon[:LISTED]), soon.count(), list(overdue[:LISTED]))
-        board.overdue_count = overdue.count()
-        if board.soon_count or board.overdue_count:
-            boards.append(board)
-    return boards
+    waiting = Item.objects.filter(
+        agency_id__in=[a.id for a in agencies], status__in=UNPUBLISHED, due__isnull=False
+    )
+    soon, late = Q(due__gte=today, due__lte=limit), Q(due__lt=today)
+    counts = {
+        row["agency_id"]: row
+        for row in waiting.values("agency_id")
+        .annotate(soon=Count("due", filter=soon), late=Count("due", filter=late))
+        .order_by()
+        if row["soon"] or row["late"]
+    }
+    if not counts:
+        return []
+    due = waiting.filter(agency_id__in=list(counts))
+    soon_items, late_items = _first_of_each(due.filter(soon)), _first_of_each(due.filter(late))
+    return [
+        DueBoard(
+            agency,
+            soon_items.get(agency.id, []),
+            counts[agency.id]["soon"],
+            late_items.get(agency.id, []),
+            counts[agency.id]["late"],
+        )
+        for agency in agencies
+        if agency.id in counts
+    ]
