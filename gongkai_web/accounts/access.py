@@ -52,6 +52,8 @@ def supervised_ids(user: Any) -> set[int] | None:
     )
     if any(r is None for r in regions):
         return None
+    if not regions:  # staff, not a supervisor: no need to read the region tree
+        return set()
     return subtree_ids({r for r in regions if r is not None})
 
 

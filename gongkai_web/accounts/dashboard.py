@@ -118,7 +118,9 @@ def overview(agencies: Iterable[Agency], today: dt.date) -> list[AgencyRow]:
         .annotate(
             n=Count("next_deadline"),
             late=Count("next_deadline", filter=late),
-            soon=Count("next_deadline", filter=Q(next_deadline__gte=today, next_deadline__lte=limit)),
+            soon=Count(
+                "next_deadline", filter=Q(next_deadline__gte=today, next_deadline__lte=limit)
+            ),
             prov=Count("next_deadline", filter=Q(provisional=True)),
         )
         .order_by()
