@@ -87,3 +87,50 @@ def test_the_dashboard_draws_them_from_data_with_tables_and_no_inline_script(
     assert page.count("<summary>数据表</summary>") == 4
     supervisor = as_user(office.supervisor).get(reverse("home")).content.decode()
     assert "全部机关" in supervisor and office.agency_b.name in supervisor
+
+
+def test_grouped_counts_match_the_cases_one_by_one(
+    personas: Personas, frozen_today: dt.date
+) -> None:
+    """Ages on each bucket's edge, outcomes with sub-codes, one closed late: the charts'
+    filtered counts agree with the rules applied case by case."""
+    from gongkai_web.applications.models import OUTCOMES, Application
+
+    a = personas.agency_a
+    for days in (0, 7, 8, 14, 15, 30, 31, 60, 61, 200):
+        services.register(a, intake(arrived=frozen_today - dt.timedelta(days=days)))
+    codes = [code for code, _ in OUTCOMES][:: max(1, len(OUTCOMES) // 9)]
+    for k, code in enumerate(codes):
+        app = services.register(a, intake(arrived=D("2026-01-05") + dt.timedelta(days=k)))
+        closed = app.received + dt.timedelta(days=40 if k % 3 == 0 else 5)
+        Application.objects.filter(pk=app.pk).update(
+            status="closed", outcome=code, closed_on=closed, replied_on=closed,
+            next_deadline=None, next_deadline_kind="",
+        )  # fmt: skip
+    built = {c.key: c for c in charts.build([a], frozen_today)}
+    cases = list(Application.objects.filter(agency=a))
+    ages: dict[str, int] = {}
+    for app in cases:
+        if app.next_deadline is not None:
+            days = (frozen_today - app.received).days
+            label = next(lbl for lim, lbl in charts.AGE_BUCKETS if lim is None or days <= lim)
+            ages[label] = ages.get(label, 0) + 1
+    assert {s["name"]: s["data"][0] for s in built["open_age"].series if s["data"][0]} == ages
+    groups: dict[str, int] = {}
+    for app in cases:
+        if app.closed_on is not None:
+            group = charts.OUTCOME_GROUPS.get(app.outcome.split(".")[0], "其他处理")
+            groups[group] = groups.get(group, 0) + 1
+    outcomes = {s["name"]: s["data"][0] for s in built["outcomes"].series if s["data"][0]}
+    assert outcomes == groups and len(groups) >= 4
+    done: dict[str, list[int]] = {}  # month label: [closed, of them late]
+    for app in cases:
+        if app.closed_on is not None:
+            month = done.setdefault(f"{app.closed_on.year}年{app.closed_on.month}月", [0, 0])
+            month[0] += 1
+            month[1] += bool(app.due and app.closed_on > app.due)
+    rate = dict(zip(built["on_time"].categories, built["on_time"].series[0]["data"], strict=True))
+    assert {m: v for m, v in rate.items() if v is not None} == {
+        m: round(100 * (n - late) / n, 1) for m, (n, late) in done.items()
+    }
+    assert sum(late for _, late in done.values()) > 0
