@@ -156,7 +156,10 @@ def filtered(user: Any, f: ListFilter, today: dt.date) -> QuerySet[Application]:
     """The visible cases matching the valid filters, in the order asked for. Agency ids are
     resolved first so that one agency is an equality on the indexes."""
     d = f.cleaned_data if hasattr(f, "cleaned_data") else {}
-    apps = Application.objects.select_related("agency", "assignee")
+    # Not select_related("agency"): over all agencies SQLite's planner then drives the query
+    # from the agency table and sorts every match (40 ms for a supervisor's overdue list at a
+    # million cases, against 1 ms walking the sort index); the page prefetches the agencies.
+    apps = Application.objects.select_related("assignee")
     agency = d.get("agency")
     if agency is not None:
         apps = apps.filter(agency=agency)

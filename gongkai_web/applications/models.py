@@ -184,8 +184,14 @@ class Application(models.Model):
             models.Index(
                 fields=["agency", "status", "next_deadline"], name="app_agency_status_next"
             ),
+            # ``status`` last: the case list's "open" filter on an assignee is read from the
+            # index alone (its count, and the page in deadline order)
             models.Index(
-                fields=["agency", "assignee", "next_deadline"], name="app_agency_assignee_next"
+                fields=["agency", "assignee", "next_deadline", "status"],
+                name="app_agency_assignee_next",
+            ),
+            models.Index(
+                fields=["agency", "outcome", "-received", "-id"], name="app_agency_outcome_list"
             ),
             models.Index(fields=["assignee", "-received", "-id"], name="app_assignee_list"),
             models.Index(

@@ -282,7 +282,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
         raise Http404("没有这一页")
     cases = caselist.filtered(request.user, f, today)
     start = (page - 1) * PAGE_SIZE
-    fetched = list(cases[start : start + PAGE_SIZE + 1])
+    fetched = list(cases.prefetch_related("agency")[start : start + PAGE_SIZE + 1])
     rows = fetched[:PAGE_SIZE]
     if page > 1 and not rows:
         raise Http404("没有这一页")
