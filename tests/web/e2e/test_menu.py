@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from django.urls import reverse
 
-from tests.web.conftest import PASSWORD, Personas
-from tests.web.e2e.test_apply_and_reply import CHROMIUM, browser  # noqa: F401
+from tests.web.conftest import Personas
+from tests.web.e2e.test_apply_and_reply import CHROMIUM, browser, log_in  # noqa: F401
 
 pytestmark = [
     pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="no chromium binary"),
@@ -19,16 +19,9 @@ pytestmark = [
 
 
 def _home(browser: Any, base: str, username: str, width: int) -> Any:  # noqa: F811
-    context = browser.new_context(
-        locale="zh-CN", viewport={"width": width, "height": 800}, java_script_enabled=False
-    )
-    page = context.new_page()
-    page.goto(f"{base}/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("button:has-text('登录')")
-    page.wait_for_url(f"{base}/")
-    return page
+    """The home page of ``username`` at ``width`` px, in a browser with JavaScript off."""
+    viewport = {"width": width, "height": 800}
+    return log_in(browser, base, username, viewport=viewport, java_script_enabled=False)
 
 
 def test_the_staff_menu_folds_on_a_phone_and_opens_without_script(
@@ -49,17 +42,11 @@ def test_the_staff_menu_folds_on_a_phone_and_opens_without_script(
     link.click()
     page.wait_for_url(f"{live_server.url}{reverse('applications:list')}")
 
-
-def test_the_staff_menu_is_one_row_on_a_wide_screen(
-    live_server: Any,
-    browser: Any,  # noqa: F811
-    personas: Personas,
-) -> None:
-    page = _home(browser, live_server.url, personas.admin.username, 1280)
-    assert not page.locator("label.menu-button").is_visible()
-    links = page.locator("nav a")
+    wide = _home(browser, live_server.url, personas.admin.username, 1280)
+    assert not wide.locator("label.menu-button").is_visible()
+    links = wide.locator("nav a")
     tops = {round(links.nth(i).bounding_box()["y"]) for i in range(links.count())}
-    assert len(tops) == 1 and links.count() >= 5
+    assert len(tops) == 1 and links.count() >= 5  # one row
 
 
 def test_the_public_menu_stays_open_on_a_phone(
