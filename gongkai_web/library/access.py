@@ -1,7 +1,7 @@
 """Who may see and do what in the library. Reports are reached only through these helpers:
 an agency's staff see their own agency's reports, a supervisor the agencies they oversee
-(``visible_agencies``) and the reports not yet matched to any agency; another agency's
-report is a 404, never a 403."""
+(``visible_agencies``) and the reports not yet matched to any agency that are theirs to
+match (``_unmatched_scope``); another agency's report is a 404, never a 403."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ from typing import Any
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from gongkai_web.accounts.access import is_supervisor, visible_agencies
-from gongkai_web.accounts.models import Agency
-from gongkai_web.library.models import Report
+from gongkai_web.accounts.access import is_supervisor, supervised_ids, visible_agencies
+from gongkai_web.accounts.models import Agency, Membership
+from gongkai_web.library.models import Report, Upload
 
 
 def may_review(user: Any) -> bool:
@@ -26,8 +26,26 @@ def visible_reports(user: Any) -> QuerySet[Report]:
         return Report.objects.none()
     seen = Q(agency__in=visible_agencies(user))
     if may_review(user):
-        seen |= Q(agency__isnull=True)
+        seen |= Q(agency__isnull=True) & _unmatched_scope(user)
     return Report.objects.filter(seen)
+
+
+def _unmatched_scope(user: Any) -> Q:
+    """Which reports not yet matched to an agency a supervisor sees: all of them for a
+    supervisor of every agency; for a supervisor of regions, those uploaded (first or again) by
+    themself or by someone of their regions (anyone holding a role in an agency they supervise,
+    supervisors of the same region included). Uploads without an uploader (a command-line
+    import, the demo) are left to the supervisors of every agency."""
+    supervised = supervised_ids(user)
+    if supervised is None:
+        return Q()
+    colleagues = Membership.objects.filter(agency__in=supervised).values("user")
+    # Any upload counts: a file first sent by someone else and sent again (a duplicate) by
+    # the region's people is theirs to match too. A subquery: no duplicated rows.
+    theirs = Upload.objects.filter(
+        Q(batch__created_by=user) | Q(batch__created_by__in=colleagues)
+    ).values("report")
+    return Q(pk__in=theirs)
 
 
 def get_report(user: Any, pk: int) -> Report:
