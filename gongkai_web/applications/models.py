@@ -203,6 +203,12 @@ class Application(models.Model):
             models.Index(
                 fields=["agency", "status", "-received", "-id"], name="app_agency_status_list"
             ),
+            # open cases without a next deadline (queues.unclocked: the same condition)
+            models.Index(
+                fields=["agency", "next_deadline", "id"],
+                condition=models.Q(next_deadline__isnull=True) & ~models.Q(status="closed"),
+                name="app_agency_unclocked",
+            ),
             models.Index(fields=["id_key"], name="app_id_key"),
             models.Index(fields=["phone_key"], name="app_phone_key"),
             models.Index(fields=["-received", "-id"], name="app_list"),
