@@ -8,7 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db import connection
 from django.db.models import Q, QuerySet
+from django.db.models.expressions import RawSQL
 from django.http import Http404
 
 from gongkai_web.accounts.access import is_supervisor, visible_agencies
@@ -83,28 +85,55 @@ class Node:
         return cls(agency.pk, agency.name, agency.parent_id, agency.kind)
 
 
+# The region's subtree in one query on either database: each agency under the region with
+# its depth and the region's direct child above it (its part). UNION drops repeated rows,
+# and the region is never re-entered, so a loop in the tree (an editing mistake) ends.
+_SUBTREE = """
+WITH RECURSIVE sub(id, part, depth) AS (
+    SELECT a.id, a.id, 1 FROM accounts_agency a WHERE a.parent_id = %s AND a.id <> %s
+    UNION
+    SELECT a.id, sub.part, sub.depth + 1 FROM accounts_agency a
+    JOIN sub ON a.parent_id = sub.id WHERE a.id <> %s
+)"""
+
+
+def subtree_ids_sql(region_pk: int) -> RawSQL:
+    """The ids of the agencies under ``region_pk`` (not itself), as a subquery to filter by
+    (``agency_id__in=``): no list of thousands of ids built in Python."""
+    return RawSQL(f"{_SUBTREE} SELECT id FROM sub", (region_pk, region_pk, region_pk))
+
+
+def in_region(region_pk: int, field: str = "agency_id") -> Q:
+    """Reports (or anything with an agency at ``field``) of the region's agency and of the
+    agencies under it."""
+    return Q(**{field: region_pk}) | Q(**{f"{field}__in": subtree_ids_sql(region_pk)})
+
+
 def subtree(region: Agency) -> list[Node]:
     """The region's agency and every agency under it, the region first."""
     return list(parts(region))
 
 
 def parts(region: Agency) -> dict[Node, Node]:
-    """Every agency of the region's subtree (the region first), each with the part of the
-    region it lies in: the region's direct child above it (the region for itself)."""
-    children: dict[int | None, list[Node]] = {}
-    for row in Agency.objects.order_by("name").values_list(*_FIELDS):
-        children.setdefault(row[2], []).append(Node(*row))
+    """Every agency of the region's subtree (the region first, then by depth and name), each
+    with the part of the region it lies in: the region's direct child above it (the region
+    for itself). One query, whatever the size of the tree above or beside the region."""
+    sql = (
+        f"{_SUBTREE} SELECT a.id, a.name, a.parent_id, a.kind, sub.part FROM sub "
+        "JOIN accounts_agency a ON a.id = sub.id ORDER BY sub.depth, a.name, a.id"
+    )
     top = Node.of(region)
     out: dict[Node, Node] = {top: top}
-    seen = {top.pk}
-    queue: list[tuple[Node, Node | None]] = [(n, None) for n in children.get(top.pk, [])]
-    while queue:
-        node, part = queue.pop(0)
-        if node.pk in seen:  # a loop in the tree (an editing mistake) is walked once
-            continue
-        seen.add(node.pk)
-        out[node] = part or node
-        queue.extend((child, part or node) for child in children.get(node.pk, []))
+    nodes: dict[int, Node] = {}
+    rows: list[tuple[Node, int]] = []
+    with connection.cursor() as cursor:
+        cursor.execute(sql, (region.pk, region.pk, region.pk))
+        for pk, name, parent_id, kind, part in cursor.fetchall():
+            node = Node(pk, name, parent_id, kind)
+            nodes[pk] = node
+            rows.append((node, part))
+    for node, part in rows:
+        out[node] = nodes[part]
     return out
 
 
@@ -113,7 +142,7 @@ def _busiest(choices: list[Agency]) -> Agency | None:
     best, most = (choices[0] if choices else None), 0
     ids = {a.pk for a in choices}
     for region in [a for a in choices if a.parent_id not in ids]:  # the top regions only
-        count = Report.objects.filter(agency__in=[a.pk for a in subtree(region)]).count()
+        count = Report.objects.filter(in_region(region.pk)).count()
         if count > most:
             best, most = region, count
     return best

@@ -153,6 +153,12 @@ class Finding(models.Model):
     class Meta:
         verbose_name = verbose_name_plural = "审核发现"
         ordering = ["id"]
+        indexes = [
+            # Covers the overview's heatmap (counts by report and rule, dismissed left out).
+            models.Index(
+                fields=["report", "severity", "verdict", "rule"], name="library_finding_heatmap"
+            ),
+        ]
 
 
 class Decision(models.Model):

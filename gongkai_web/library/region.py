@@ -25,9 +25,7 @@ def _chosen(request: HttpRequest) -> tuple[OverviewForm, Agency, int]:
         raise Http404("您没有可查看的地区")
     latest = None
     if not (form.is_bound and data.get("year")):
-        inside = access.visible_reports(request.user).filter(
-            agency__in=[a.pk for a in access.subtree(region)]
-        )
+        inside = access.visible_reports(request.user).filter(access.in_region(region.pk))
         latest = inside.aggregate(y=Max("year"))["y"]
     year = data.get("year") or latest or timezone.localdate().year - 1
     if not form.is_bound:
@@ -72,7 +70,7 @@ def overview_page(request: HttpRequest) -> HttpResponse:
 
 def sums_page(request: HttpRequest) -> HttpResponse:
     form, region, year = _chosen(request)
-    result = sums.region_sums(region, access.subtree(region), year)
+    result = sums.region_sums(region, year)
     return render(
         request,
         "library/sums.html",

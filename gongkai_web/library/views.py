@@ -16,7 +16,7 @@ from gongkai_web.library import access
 from gongkai_web.library.errors import LibraryError
 from gongkai_web.library.forms import CorrectionForm, DecisionForm, MatchForm, UploadForm
 from gongkai_web.library.models import Batch, Finding, Match, Report, Status
-from gongkai_web.library.services import collect, compare, review, tables
+from gongkai_web.library.services import collect, compare, matching, review, tables
 from gongkai_web.library.services.overview import RULE_TITLES
 
 
@@ -136,13 +136,16 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     for f in findings:
         f.rule_title = RULE_TITLES.get(f.rule, f.rule)  # type: ignore[attr-defined]
     reviewer = access.may_review(request.user)
+    agency_query = request.GET.get("agency_q", "").strip()[:100]
+    visible = visible_agencies(request.user)
     match_form = MatchForm(
         initial={
             "agency": report.agency_id,
             "year": report.year,
             "published_on": report.published_on,
         },
-        agencies=visible_agencies(request.user),
+        agencies=visible,
+        shown=matching.choices(report.agency, visible, agency_query) if reviewer else [],
     )
     return render(
         request,
@@ -153,6 +156,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "findings": findings,
             "reviewer": reviewer,
             "match_form": match_form,
+            "agency_query": agency_query,
             "previous": compare.previous(report),
             "decision_form": DecisionForm(),
             "correction_form": CorrectionForm(),

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from django.db.models import Count
@@ -106,7 +107,13 @@ class Overview:
 
 
 def due_date(agency: Node, year: int) -> dt.date:
-    government = agency.kind == AgencyKind.GOVERNMENT
+    return _due(agency.kind == AgencyKind.GOVERNMENT, year)
+
+
+@lru_cache(maxsize=256)
+def _due(government: bool, year: int) -> dt.date:
+    """The statutory due date depends only on the kind of publisher and the year (and the
+    working-day calendar, fixed per year): a province's 5,000 agencies share two dates."""
     publisher = Publisher.GOVERNMENT if government else Publisher.DEPARTMENT
     return annual_report_due(year, publisher).due
 
@@ -210,15 +217,20 @@ def heatmap(label: dict[int, str], year: int) -> dict[str, Any]:
     found = Finding.objects.filter(severity__in=["error", "warning"]).order_by()
     short = len(label) <= _LONG_IN
     found = found.filter(report_id__in=list(label)) if short else found.filter(report__year=year)
+    # Read from the index library_finding_heatmap alone (a finding's row carries its
+    # evidence and message, a kilobyte each).
     counted = (
-        found.exclude(verdict=Verdict.DISMISSED).values("report_id", "rule").annotate(n=Count("id"))
+        found.exclude(verdict=Verdict.DISMISSED)
+        .values("report_id", "rule")
+        .annotate(n=Count("report_id"))
+        .values_list("report_id", "rule", "n")
     )
     cells: dict[tuple[str, str], int] = {}
-    for item in counted:
-        if item["report_id"] not in label:
+    for report_id, rule, n in counted:
+        name = label.get(report_id)
+        if name is None:
             continue
-        key = (label[item["report_id"]], item["rule"])
-        cells[key] = cells.get(key, 0) + item["n"]
+        cells[name, rule] = cells.get((name, rule), 0) + n
     agencies = sorted({a for a, _ in cells})
     rules = sorted({r for _, r in cells})
     data = [[rules.index(r), agencies.index(a), n] for (a, r), n in cells.items()]

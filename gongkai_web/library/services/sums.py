@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from gongkai_web.accounts.models import Agency
-from gongkai_web.library.access import Node
+from gongkai_web.library import access
 from gongkai_web.library.models import Correction, Report, Status
 from gongkai_web.library.services.tables import all_cells, effective, label
 
@@ -34,17 +34,23 @@ class Sums:
     parts: int
 
 
-def _values(reports: list[Report]) -> dict[int, dict[str, Any]]:
+def _values(reports: list[Report], region: Agency, year: int) -> dict[int, dict[str, Any]]:
     fixes: dict[int, dict[str, Decimal]] = {}
-    for c in Correction.objects.filter(report__in=reports).order_by("corrected_at", "id"):
+    # The region's corrections of the year (a handful), not an IN list of its reports.
+    corrections = Correction.objects.filter(
+        access.in_region(region.pk, "report__agency_id"), report__year=year
+    ).only("report_id", "cell", "value")
+    for c in corrections.order_by("corrected_at", "id"):
         fixes.setdefault(c.report_id, {})[c.cell] = c.value
     return {r.pk: effective(r.cells, fixes.get(r.pk, {})) for r in reports}
 
 
-def region_sums(region: Agency, agencies: list[Node], year: int) -> Sums:
-    done = Report.objects.filter(
-        status=Status.DONE, year=year, agency_id__in=[a.pk for a in agencies]
-    ).only("id", "agency_id", "cells")
+def region_sums(region: Agency, year: int) -> Sums:
+    done = (
+        Report.objects.filter(access.in_region(region.pk), status=Status.DONE, year=year)
+        .only("id", "agency_id", "cells")
+        .order_by()
+    )
     own: Report | None = None
     parts: list[Report] = []
     seen: set[int] = set()
@@ -56,7 +62,7 @@ def region_sums(region: Agency, agencies: list[Node], year: int) -> Sums:
             own = report
         else:
             parts.append(report)
-    values = _values([*parts, *([own] if own else [])])
+    values = _values([*parts, *([own] if own else [])], region, year)
     rows: list[SumRow] = []
     for cell in all_cells():
         printed = [values[r.pk][cell] for r in parts if cell in values[r.pk]]
