@@ -9,7 +9,6 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from gongkai_web.accounts.access import visible_agencies
 from gongkai_web.accounts.models import Agency
 from gongkai_web.library import access
 from gongkai_web.library.forms import OverviewForm
@@ -38,7 +37,7 @@ def _build(request: HttpRequest) -> tuple[OverviewForm, overview.Overview]:
     data = form.cleaned_data if form.is_bound and form.is_valid() else {}
     tree = access.parts(region)
     if not access.may_review(request.user):  # an agency's staff: their own agencies only
-        own = set(visible_agencies(request.user).values_list("pk", flat=True))
+        own = set(access.agencies(request.user).values_list("pk", flat=True))
         tree = {a: part for a, part in tree.items() if a.pk in own}
     built = overview.build(
         region,

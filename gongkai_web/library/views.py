@@ -11,7 +11,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from gongkai_web.accounts.access import visible_agencies
 from gongkai_web.library import access
 from gongkai_web.library.errors import LibraryError
 from gongkai_web.library.forms import CorrectionForm, DecisionForm, MatchForm, UploadForm
@@ -137,7 +136,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
         f.rule_title = RULE_TITLES.get(f.rule, f.rule)  # type: ignore[attr-defined]
     reviewer = access.may_review(request.user)
     agency_query = request.GET.get("agency_q", "").strip()[:100]
-    visible = visible_agencies(request.user)
+    visible = access.agencies(request.user)
     match_form = MatchForm(
         initial={
             "agency": report.agency_id,
@@ -185,7 +184,7 @@ def retry(request: HttpRequest, pk: int) -> HttpResponse:
 def match(request: HttpRequest, pk: int) -> HttpResponse:
     _reviewer(request)
     report = access.get_report(request.user, pk)
-    form = MatchForm(request.POST, agencies=visible_agencies(request.user))
+    form = MatchForm(request.POST, agencies=access.agencies(request.user))
     if form.is_valid():
         try:
             d = form.cleaned_data

@@ -158,3 +158,31 @@ def test_the_report_page_lists_nearby_agencies_and_finds_any_by_name(library: Li
     sup.post(f"/library/reports/{chosen.pk}/match/", {"agency": far.pk, "year": 2024})
     chosen.refresh_from_db()
     assert chosen.agency == far and chosen.match == Match.CONFIRMED
+
+
+def test_a_regions_supervisor_sees_its_whole_subtree_and_nothing_beside(
+    library: Library,
+) -> None:
+    from django.contrib.auth.models import User
+
+    from gongkai_web.accounts.models import Membership, Role
+
+    top, cities = province("监督省", cities=2, per_city=2)
+    town = agency("监督省第0市某镇人民政府", cities[0], government=True)
+    deep = report(agency("监督省第0市某镇财政所", town), 2024)
+    beside = Report.objects.filter(agency__parent=cities[1]).first()
+    inside = Report.objects.filter(agency__parent=cities[0]).first()
+    assert beside is not None and inside is not None
+    user = User.objects.create_user("city_supervisor")
+    Membership.objects.create(user=user, agency=cities[0], role=Role.SUPERVISOR)
+    seen = set(access.visible_reports(user).values_list("pk", flat=True))
+    assert {deep.pk, inside.pk} <= seen and beside.pk not in seen
+    assert set(access.agencies(user).values_list("pk", flat=True)) == {
+        n.pk for n in access.subtree(cities[0])
+    }
+    sup = client_for(user)
+    assert sup.get(f"/library/reports/{beside.pk}/").status_code == 404
+    assert sup.get(f"/library/reports/{deep.pk}/").status_code == 200
+    # The province is not theirs to choose: their city is shown instead, nothing beside it.
+    page = sup.get(f"/library/overview/?region={top.pk}&year=2024").content.decode()
+    assert "监督省第0市某镇人民政府" in page and "监督省第1市" not in page
