@@ -113,7 +113,7 @@ class Node:
 # The region's subtree in one query on either database: each agency under the region with
 # its depth and the region's direct child above it (its part). UNION drops repeated rows,
 # and the region is never re-entered, so a loop in the tree (an editing mistake) ends.
-_SUBTREE = """
+SUBTREE = """
 WITH RECURSIVE sub(id, part, depth) AS (
     SELECT a.id, a.id, 1 FROM accounts_agency a WHERE a.parent_id = %s AND a.id <> %s
     UNION
@@ -125,7 +125,7 @@ WITH RECURSIVE sub(id, part, depth) AS (
 def subtree_ids_sql(region_pk: int) -> RawSQL:
     """The ids of the agencies under ``region_pk`` (not itself), as a subquery to filter by
     (``agency_id__in=``): no list of thousands of ids built in Python."""
-    return RawSQL(f"{_SUBTREE} SELECT id FROM sub", (region_pk, region_pk, region_pk))
+    return RawSQL(f"{SUBTREE} SELECT id FROM sub", (region_pk, region_pk, region_pk))
 
 
 def in_region(region_pk: int, field: str = "agency_id") -> Q:
@@ -144,7 +144,7 @@ def parts(region: Agency) -> dict[Node, Node]:
     with the part of the region it lies in: the region's direct child above it (the region
     for itself). One query, whatever the size of the tree above or beside the region."""
     sql = (
-        f"{_SUBTREE} SELECT a.id, a.name, a.parent_id, a.kind, sub.part FROM sub "
+        f"{SUBTREE} SELECT a.id, a.name, a.parent_id, a.kind, sub.part FROM sub "
         "JOIN accounts_agency a ON a.id = sub.id ORDER BY sub.depth, a.name, a.id"
     )
     top = Node.of(region)
