@@ -70,6 +70,9 @@ class Report(models.Model):
     processed_at = models.DateTimeField("处理时间", null=True, blank=True)
 
     agency_read = models.CharField("报告中的机关名称", max_length=200, blank=True)
+    # The name read, normalised as the audit groups agencies (``agency_key``): the reports
+    # of one unmatched agency are found by it in one indexed query, not by a scan.
+    agency_key = models.CharField("机关名称（归一）", max_length=200, blank=True)
     year_read = models.PositiveIntegerField("报告中的年度", null=True, blank=True)
     agency = models.ForeignKey(
         Agency,
@@ -115,6 +118,10 @@ class Report(models.Model):
                     "filename",
                 ],
                 name="library_report_overview",
+            ),
+            # Covers the search for an unmatched agency's other reports by the name read.
+            models.Index(
+                fields=["year", "agency_key", "agency", "status"], name="library_report_same_name"
             ),
         ]
 

@@ -48,6 +48,11 @@ def find_agency(name: str | None) -> tuple[Agency | None, bool]:
     key = agency_key(name)
     if key is None:
         return None, False
+    # Most names are printed as the agency is named: one indexed query, not the index of
+    # a province's thousands of names.
+    exact = Agency.objects.filter(name=key).first()
+    if exact is not None:
+        return exact, True
     keyed = _index()
     if key in keyed:
         return Agency.objects.get(pk=keyed[key]), True

@@ -186,3 +186,23 @@ def test_a_regions_supervisor_sees_its_whole_subtree_and_nothing_beside(
     # The province is not theirs to choose: their city is shown instead, nothing beside it.
     page = sup.get(f"/library/overview/?region={top.pk}&year=2024").content.decode()
     assert "监督省第0市某镇人民政府" in page and "监督省第1市" not in page
+
+
+def test_an_unmatched_agencys_reports_are_found_by_the_name_read(library: Library) -> None:
+    from gongkai_web.library.services import processing
+
+    def unmatched(name: str, year: int) -> Report:
+        made = report(library.kewei, year, 0)
+        Report.objects.filter(pk=made.pk).update(
+            agency=None, agency_read=name, agency_key=processing.name_key(name)
+        )
+        return Report.objects.get(pk=made.pk)
+
+    later = unmatched("淮安市 人民政府", 2024)
+    before = unmatched("淮安市人民政府", 2023)  # spaces aside, the same name
+    unmatched("宿迁市人民政府", 2023)
+    matched = report(library.office, 2023, 0)
+    Report.objects.filter(pk=matched.pk).update(agency_read="淮安市人民政府")
+    found = processing.same_agency(later, 2023)
+    assert [r.pk for r in found] == [before.pk]
+    assert [r.pk for r in processing.same_agency(before, 2024)] == [later.pk]
