@@ -119,6 +119,12 @@ class Report(models.Model):
                 ],
                 name="library_report_overview",
             ),
+            # Covers the report list's filters and search by the name read: a report row
+            # keeps its agency after tens of kB of read data, which a scan would wade through.
+            models.Index(
+                fields=["agency", "agency_read", "year", "status", "match"],
+                name="library_report_list",
+            ),
             # Covers the search for an unmatched agency's other reports by the name read.
             models.Index(
                 fields=["year", "agency_key", "agency", "status"], name="library_report_same_name"
