@@ -206,3 +206,22 @@ def test_an_unmatched_agencys_reports_are_found_by_the_name_read(library: Librar
     found = processing.same_agency(later, 2023)
     assert [r.pk for r in found] == [before.pk]
     assert [r.pk for r in processing.same_agency(before, 2024)] == [later.pk]
+
+
+def test_the_report_list_pages_in_agency_order_with_a_bounded_query_count(
+    library: Library,
+) -> None:
+    city = agency("分页市人民政府", None, government=True)
+    made = [report(agency(f"分页市第{n:03d}局", city), 2024, 0) for n in range(120)]
+    sup = client_for(library.supervisor)
+
+    def listed(url: str) -> tuple[list[str], int]:
+        with CaptureQueriesContext(connection) as captured:
+            page = sup.get(url).content.decode()
+        return [r.filename for r in made if f">{r.filename}<" in page], len(captured)
+
+    first, queries = listed("/library/reports/?q=分页市")
+    third, queries_third = listed("/library/reports/?q=分页市&page=3")
+    assert first == [r.filename for r in made[:50]] and third == [r.filename for r in made[100:]]
+    assert queries == queries_third
+    assert "第 3/3 页，共 120 份" in sup.get("/library/reports/?q=分页市&page=3").content.decode()
