@@ -6,6 +6,7 @@ agencies one by one; a search by name lists the matching agencies of the whole r
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -46,7 +47,7 @@ STATES = (
 _CSS = {State.ON_TIME: "ok", State.LATE: "late", State.MISSING: "missing", State.FAILED: "missing"}
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Brief:
     """What the overview needs of a report (read as values: thousands of them per page)."""
 
@@ -173,39 +174,44 @@ def build(
     hide_unconfirmed: bool = False,
 ) -> Overview:
     """``tree`` maps each agency of the region to its part (``access.parts``)."""
-    agencies = list(tree)
     query = query.strip()
+    pairs = list(tree.items())  # (agency, its part), the part looked up once per agency
     if query:
-        agencies = [a for a in agencies if query in a.name][:MAX_FOUND]
-    by_agency = _briefs([a.pk for a in agencies], year, hide_unconfirmed)
+        pairs = [(a, part) for a, part in pairs if query in a.name][:MAX_FOUND]
+    by_agency = _briefs([a.pk for a, _ in pairs], year, hide_unconfirmed)
     rows: list[Row] = []
-    for agency in agencies:
-        report = _best(by_agency.get(agency.pk, []))
+    parts_of: list[Node] = []
+    for agency, part in pairs:
+        found = by_agency.get(agency.pk)
+        report = (found[0] if len(found) == 1 else _best(found)) if found else None
         due = due_date(agency, year)
         state, late = _state(report, due, today)
         if hide_failed and state == State.FAILED:
             continue
         unsure = report is not None and report.match in (Match.UNSURE, Match.UNMATCHED)
         rows.append(Row(agency, due, state, report, late, unsure))
-    counts = {s: n for s in STATES if (n := sum(1 for r in rows if r.state == s))}
-    grouped = {tree[r.agency] for r in rows if tree[r.agency] != r.agency}
-    parts: dict[Node, Part] = {}
+        parts_of.append(part)
+    tally = Counter(r.state for r in rows)
+    counts = {s: tally[s] for s in STATES if tally[s]}
+    grouped = {p.pk for row, p in zip(rows, parts_of, strict=True) if p.pk != row.agency.pk}
+    parts: dict[int, Part] = {}
     listed: list[Row] = []
-    for row in rows:
-        part = tree[row.agency]
-        if query or part not in grouped:
+    label: dict[int, str] = {}
+    for row, part in zip(rows, parts_of, strict=True):
+        if row.report is not None:
+            label[row.report.pk] = row.agency.name if query else part.name
+        if query or part.pk not in grouped:
             listed.append(row)
             continue
-        p = parts.setdefault(part, Part(part))
+        p = parts.get(part.pk)
+        if p is None:
+            p = parts[part.pk] = Part(part)
         p.agencies += 1
         p.states[row.state] = p.states.get(row.state, 0) + 1
         if row.report is not None and row.report.status == Status.DONE:
             p.errors += row.report.errors
             p.warnings += row.report.warnings_count
     unmatched = Report.objects.filter(year=year, agency__isnull=True).count()
-    label = {
-        r.report.pk: (r.agency.name if query else tree[r.agency].name) for r in rows if r.report
-    }
     return Overview(
         region, year, rows, listed, list(parts.values()), counts, heatmap(label, year), unmatched
     )
