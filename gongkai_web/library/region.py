@@ -32,11 +32,14 @@ def _chosen(request: HttpRequest) -> tuple[OverviewForm, Agency, int]:
     return form, region, year
 
 
-def _build(request: HttpRequest) -> tuple[OverviewForm, overview.Overview]:
+def _build(request: HttpRequest, page: bool = False) -> tuple[OverviewForm, overview.Overview]:
+    """The overview asked for; for the ``page`` (not an export) of a region's whole tree,
+    its parts with regions under them are counted by the database."""
     form, region, year = _chosen(request)
     data = form.cleaned_data if form.is_bound and form.is_valid() else {}
     tree = access.parts(region)
-    if not access.may_review(request.user):  # an agency's staff: their own agencies only
+    whole = access.may_review(request.user)
+    if not whole:  # an agency's staff: their own agencies only
         own = set(access.agencies(request.user).values_list("pk", flat=True))
         tree = {a: part for a, part in tree.items() if a.pk in own}
     built = overview.build(
@@ -47,12 +50,13 @@ def _build(request: HttpRequest) -> tuple[OverviewForm, overview.Overview]:
         query=data.get("q") or "",
         hide_failed=bool(data.get("hide_failed")),
         hide_unconfirmed=bool(data.get("hide_unconfirmed")),
+        by_part=page and whole,
     )
     return form, built
 
 
 def overview_page(request: HttpRequest) -> HttpResponse:
-    form, built = _build(request)
+    form, built = _build(request, page=True)
     rows = list(zip(built.heatmap["agencies"], built.heatmap["grid"], strict=True))
     return render(
         request,

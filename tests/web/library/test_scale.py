@@ -225,3 +225,67 @@ def test_the_report_list_pages_in_agency_order_with_a_bounded_query_count(
     assert first == [r.filename for r in made[:50]] and third == [r.filename for r in made[100:]]
     assert queries == queries_third
     assert "第 3/3 页，共 120 份" in sup.get("/library/reports/?q=分页市&page=3").content.decode()
+
+
+def test_the_parts_counted_by_the_database_match_the_agency_by_agency_overview(
+    library: Library,
+) -> None:
+    """Every state, both due dates and their boundaries, a second file of an agency, a
+    dismissed finding: the database's counts of each part equal those of the rows."""
+    import datetime as dt
+
+    from gongkai_web.library.models import Verdict
+    from gongkai_web.library.services import overview
+
+    top, cities = province("核对省", cities=2, per_city=0)
+    gov_due = overview._due(True, 2024)
+    dept_due = overview._due(False, 2024)
+
+    def at(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
+        return dt.datetime.combine(day, dt.time(hour, minute), tzinfo=dt.UTC)
+
+    def made(owner: Agency, **fields: Any) -> Report:
+        r = report(owner, 2024, fields.pop("errors", 1))
+        Report.objects.filter(pk=r.pk).update(**fields)
+        return r
+
+    city, leaf = cities
+    county = agency("核对省第0市某县人民政府", city, government=True)
+    made(agency("核对一局", city), published_on=dept_due)  # on time, on the day
+    made(agency("核对二局", city), published_on=dept_due + dt.timedelta(days=3))  # late
+    made(agency("核对三局", county), collected_at=at(dept_due, 23, 59))  # on time
+    made(agency("核对四局", county), collected_at=at(dept_due + dt.timedelta(days=1), 0, 1))
+    made(county, collected_at=at(gov_due, 12))  # a government: on time by its own date
+    made(agency("核对五局", city), status=Status.FAILED, errors=0)
+    made(agency("核对六局", city), status=Status.QUEUED, errors=0)
+    unsure = made(agency("核对七局", county), match=Match.UNSURE, errors=2)
+    both = agency("核对八局", city)
+    made(both, status=Status.FAILED, errors=0)
+    second = made(both, collected_at=at(gov_due, 1), errors=3)  # done: this one speaks
+    Finding.objects.filter(report=second).update(verdict=Verdict.DISMISSED)
+    Finding.objects.create(report=second, rule="t4.sum", severity="warning", message="x")
+    Finding.objects.create(report=unsure, rule="t4.sum", severity="info", message="x")
+    agency("核对九局", city)  # nothing published
+    made(leaf, published_on=gov_due)  # a city without agencies under it: listed
+    made(top, errors=2)  # the province's own report
+    tree = access.parts(top)
+    seen: set[str] = set()
+    for today in (dept_due + dt.timedelta(days=1), gov_due + dt.timedelta(days=200)):
+        for hide_failed in (False, True):
+            for hide_unconfirmed in (False, True):
+                flags = {"hide_failed": hide_failed, "hide_unconfirmed": hide_unconfirmed}
+                rows = overview.build(top, tree, 2024, today, **flags)
+                counted = overview.build(top, tree, 2024, today, by_part=True, **flags)
+                shape = {
+                    p.agency.pk: (p.agencies, p.states, p.errors, p.warnings) for p in rows.parts
+                }
+                assert shape == {
+                    p.agency.pk: (p.agencies, p.states, p.errors, p.warnings) for p in counted.parts
+                }, (today, flags)
+                assert rows.counts == counted.counts, (today, flags)
+                assert [r.agency.pk for r in rows.listed] == [r.agency.pk for r in counted.listed]
+                assert rows.heatmap == counted.heatmap, (today, flags)
+                seen |= set(rows.counts)
+    assert seen == set(overview.STATES)  # every state was compared
+    # The city and its ten agencies below it, the failed one hidden at the end.
+    assert len(shape) == 1 and shape[city.pk][0] == 10
