@@ -105,22 +105,24 @@ def _process(folder: Path, workers: int, total: int) -> tuple[float, float]:
     return imported, time.perf_counter() - started - imported
 
 
-def _client() -> Any:
+def _client(region: Any = None) -> Any:
+    """A supervisor of every agency, or of ``region`` (its whole subtree)."""
     from django.contrib.auth.models import User
     from django.test import Client
 
     from gongkai_web.accounts.models import Membership, Role
 
-    user, new = User.objects.get_or_create(username="bench-supervisor")
+    name = "bench-supervisor" if region is None else f"bench-supervisor-{region.pk}"
+    user, new = User.objects.get_or_create(username=name)
     if new:
-        Membership.objects.create(user=user, role=Role.SUPERVISOR)
+        Membership.objects.create(user=user, role=Role.SUPERVISOR, agency=region)
     client = Client()
     client.force_login(user)
     return client
 
 
-def _page_times(url: str, times: int) -> list[float]:
-    client = _client()
+def _page_times(url: str, times: int, region: Any = None) -> list[float]:
+    client = _client(region)
     seconds = []
     for _ in range(times):
         start = time.perf_counter()
@@ -139,8 +141,8 @@ def _p(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000
 
 
-def _show(label: str, url: str, times: int) -> None:
-    seconds = _page_times(url, times)
+def _show(label: str, url: str, times: int, region: Any = None) -> None:
+    seconds = _page_times(url, times, region)
     print(f"{label}：p50 {_p(seconds, 0.5):.0f} ms，p95 {_p(seconds, 0.95):.0f} ms（{times} 次）")
 
 
@@ -191,6 +193,13 @@ def _pages() -> None:
         f"/library/overview/?region={province.pk}&year=2024&q=0042",
         10,
     )
+    _show(
+        "概览页（全省，由省级监督人员查看）",
+        f"/library/overview/?region={province.pk}&year=2024",
+        20,
+        province,
+    )
+    _show("年报列表（省级监督人员）", "/library/reports/?year=2024", 20, province)
     _show("区域汇总表（一个市）", f"/library/overview/sums/?region={city.pk}&year=2024", 10)
     _show("年报列表", "/library/reports/", 20)
     _show(
