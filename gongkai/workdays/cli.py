@@ -106,82 +106,112 @@ def parse_fee(text: str) -> FeeNotice:
     return FeeNotice(served, paid)
 
 
+# The ``deadline`` command's options: flag → argparse keywords (data, not code).
+DEADLINE_OPTIONS: tuple[tuple[str, dict[str, Any]], ...] = (
+    (
+        "--received",
+        {
+            "required": True,
+            "type": parse_date,
+            "metavar": "DATE",
+            "help": "申请到达（提交、签收）日期",
+        },
+    ),
+    (
+        "--channel",
+        {
+            "type": parse_channel,
+            "default": Channel.IN_PERSON,
+            "metavar": "C",
+            "help": "提交方式：in_person 当面、post 邮寄（签收）、letter 平常信函、online 互联网、fax 传真、other 其他",
+        },
+    ),
+    (
+        "--confirmed",
+        {"type": parse_date, "metavar": "DATE", "help": "平常信函、互联网、传真：双方确认日期"},
+    ),
+    (
+        "--extended",
+        {
+            "nargs": "?",
+            "type": parse_extension,
+            "const": 20,
+            "metavar": "N",
+            "help": "经批准延长答复期限（默认 20 个工作日）",
+        },
+    ),
+    ("--approved-by", {"default": "", "metavar": "NAME", "help": "批准延期的负责人"}),
+    ("--approved-on", {"type": parse_date, "metavar": "DATE", "help": "批准延期的日期"}),
+    (
+        "--corrected",
+        {"type": parse_date, "metavar": "DATE", "help": "收到补正申请的日期（第三十条）"},
+    ),
+    (
+        "--consultation",
+        {
+            "type": parse_consultation,
+            "action": "append",
+            "default": [],
+            "metavar": "S:A",
+            "help": "征求第三方意见：发出日期:答复日期（未答复写 S:）；可重复",
+        },
+    ),
+    (
+        "--agency-consultation",
+        {
+            "type": parse_agency_consultation,
+            "action": "append",
+            "default": [],
+            "metavar": "S:A",
+            "help": "征求其他机关意见（第三十四条）：发出日期:答复日期；可重复",
+        },
+    ),
+    (
+        "--fee",
+        {
+            "type": parse_fee,
+            "action": "append",
+            "default": [],
+            "metavar": "N:P",
+            "help": "收费通知送达日期:缴费日期（未缴写 N:）；可重复",
+        },
+    ),
+    (
+        "--fee-clock",
+        {
+            "choices": ("stop", "run"),
+            "default": "stop",
+            "help": "收费通知至缴费期间是否停止计时（默认 stop：停止计时）",
+        },
+    ),
+    (
+        "--provisional",
+        {
+            "action": "store_true",
+            "help": "期限跨入尚无放假安排的年份时，按法定节日和周末暂定计算（结果标明“暂定”）",
+        },
+    ),
+    ("--json", {"action": "store_true", "help": '输出 JSON：{"due": ..., "steps": [...]}'}),
+)
+
+
 def add_parsers(commands: argparse._SubParsersAction[Any]) -> None:
     """Register ``deadline`` and ``calendar`` on the main parser's sub-commands."""
+    _add_deadline(commands)
+    _add_calendar(commands)
+
+
+def _add_deadline(commands: argparse._SubParsersAction[Any]) -> None:
     deadline = commands.add_parser(
         "deadline",
         help="计算依申请公开的答复期限（工作日，含调休），逐步说明依据",
         description="按《政府信息公开条例》计算答复期限：收到申请日不计入，期限届满日为最后一个工作日。",
     )
-    deadline.add_argument(
-        "--received",
-        required=True,
-        type=parse_date,
-        metavar="DATE",
-        help="申请到达（提交、签收）日期",
-    )
-    deadline.add_argument(
-        "--channel",
-        type=parse_channel,
-        default=Channel.IN_PERSON,
-        metavar="C",
-        help="提交方式：in_person 当面、post 邮寄（签收）、letter 平常信函、online 互联网、fax 传真、other 其他",
-    )
-    deadline.add_argument(
-        "--confirmed", type=parse_date, metavar="DATE", help="平常信函、互联网、传真：双方确认日期"
-    )
-    deadline.add_argument(
-        "--extended",
-        nargs="?",
-        type=parse_extension,
-        const=20,
-        metavar="N",
-        help="经批准延长答复期限（默认 20 个工作日）",
-    )
-    deadline.add_argument("--approved-by", default="", metavar="NAME", help="批准延期的负责人")
-    deadline.add_argument("--approved-on", type=parse_date, metavar="DATE", help="批准延期的日期")
-    deadline.add_argument(
-        "--corrected", type=parse_date, metavar="DATE", help="收到补正申请的日期（第三十条）"
-    )
-    deadline.add_argument(
-        "--consultation",
-        type=parse_consultation,
-        action="append",
-        default=[],
-        metavar="S:A",
-        help="征求第三方意见：发出日期:答复日期（未答复写 S:）；可重复",
-    )
-    deadline.add_argument(
-        "--agency-consultation",
-        type=parse_agency_consultation,
-        action="append",
-        default=[],
-        metavar="S:A",
-        help="征求其他机关意见（第三十四条）：发出日期:答复日期；可重复",
-    )
-    deadline.add_argument(
-        "--fee",
-        type=parse_fee,
-        action="append",
-        default=[],
-        metavar="N:P",
-        help="收费通知送达日期:缴费日期（未缴写 N:）；可重复",
-    )
-    deadline.add_argument(
-        "--fee-clock",
-        choices=("stop", "run"),
-        default="stop",
-        help="收费通知至缴费期间是否停止计时（默认 stop：停止计时）",
-    )
-    deadline.add_argument(
-        "--provisional",
-        action="store_true",
-        help="期限跨入尚无放假安排的年份时，按法定节日和周末暂定计算（结果标明“暂定”）",
-    )
-    deadline.add_argument(
-        "--json", action="store_true", help='输出 JSON：{"due": ..., "steps": [...]}'
-    )
+    for flag, options in DEADLINE_OPTIONS:
+        deadline.add_argument(flag, **options)
 
+
+def _add_calendar(commands: argparse._SubParsersAction[Any]) -> None:
     calendar = commands.add_parser("calendar", help="工作日历：添加下一年的放假安排、查询日期")
     actions = calendar.add_subparsers(dest="calendar_command", required=True, metavar="操作")
     add = actions.add_parser("add", help="检查并添加一年的国务院放假安排（TOML 文件）")

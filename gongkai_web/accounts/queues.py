@@ -4,7 +4,10 @@
   handler may take one);
 - reviewer: 待审核 (drafts awaiting review);
 - registrar: 待分办 (registered, nobody assigned yet);
-- admin: 本机关已逾期 (every overdue case of the agency, on any clock).
+- admin: 本机关已逾期 (every overdue case of the agency, on any clock);
+- registrar, admin: 需要人工核对期限, shown when not empty (open cases with no next deadline: it could not be
+  computed — a date outside the calendar, inconsistent facts — so no other queue, all keyed on
+  the next deadline, would show them).
 
 Each queue is ordered by the next deadline and reads only indexed columns (agency, assignee,
 status, next_deadline), so it stays fast with a million cases; ``count`` says how many.
@@ -20,7 +23,7 @@ from django.db.models import QuerySet
 
 from gongkai_web.accounts.models import Agency, Role
 from gongkai_web.applications.clocks import EXPIRING
-from gongkai_web.applications.models import Application, Status
+from gongkai_web.applications.models import OPEN_STATUSES, Application, Status
 
 LISTED = 10
 
@@ -48,6 +51,11 @@ def unassigned(agency: Agency) -> QuerySet[Application]:
     return Application.objects.filter(
         agency=agency, assignee__isnull=True, next_deadline__isnull=False
     )
+
+
+def unclocked(cases: QuerySet[Application]) -> QuerySet[Application]:
+    """Open cases without a next deadline: every deadline-keyed queue misses them."""
+    return cases.filter(status__in=OPEN_STATUSES, next_deadline__isnull=True)
 
 
 def _queue(
@@ -106,6 +114,12 @@ def queues_for(user: Any, agency: Agency, roles: set[str], today: dt.date) -> li
                 f"{a}&status=registered",
             )
         )
+    if roles & {Role.REGISTRAR, Role.ADMIN}:
+        check = _queue(
+            "check", "需要人工核对期限", agency, unclocked(base), "", f"{a}&unclocked=on"
+        )
+        if check.count:  # rare; an empty card every day would be noise
+            found.append(check)
     if Role.ADMIN in roles:
         found.append(
             _queue(

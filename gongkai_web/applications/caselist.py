@@ -18,7 +18,7 @@ from django.db.models import Q, QuerySet
 
 from gongkai_web.accounts.access import supervises_all, visible_agencies
 from gongkai_web.accounts.models import Agency
-from gongkai_web.accounts.queues import overdue
+from gongkai_web.accounts.queues import overdue, unclocked
 from gongkai_web.applications.models import (
     APPLICANT_TYPES,
     OPEN_STATUSES,
@@ -86,6 +86,7 @@ class ListFilter(CleanInputMixin, forms.Form):
     open = forms.BooleanField(label="仅未办结", required=False)
     overdue = forms.BooleanField(label="仅已逾期", required=False)
     provisional = forms.BooleanField(label="仅暂定期限", required=False)
+    unclocked = forms.BooleanField(label="仅需人工核对期限", required=False)
 
     def __init__(self, data: Any, user: Any) -> None:
         super().__init__(data)
@@ -186,6 +187,8 @@ def filtered(user: Any, f: ListFilter, today: dt.date) -> QuerySet[Application]:
     if d.get("provisional"):
         # not provisional=True: on SQLite that is a bare boolean no index serves
         apps = apps.filter(provisional__in=[True])
+    if d.get("unclocked"):
+        apps = unclocked(apps)
     if q := (d.get("q") or "").strip():
         apps = search(apps, q)
     if d.get("cell") and d.get("cell_year"):

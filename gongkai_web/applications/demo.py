@@ -21,7 +21,7 @@ from django.db import transaction
 from gongkai.errors import OutsideCalendar
 from gongkai.workdays.deadlines import fee_payment_due
 from gongkai_web.accounts.models import Agency, Membership
-from gongkai_web.applications import services
+from gongkai_web.applications import notify, services
 from gongkai_web.applications.demo_data import (
     AGENCIES,
     APPLICANT_WEIGHTS,
@@ -418,11 +418,12 @@ def seed(count: int = 600, seed: int = 2025, today: dt.date | None = None) -> Of
     today = today or timezone.localdate()
     rng = random.Random(seed)
     office = make_office()
-    for plan in plan_cases(rng, count, today):
-        try:
-            _Story(rng, office, plan, today).tell()
-        except CaseError as exc:  # a plan the rules refuse is a bug in this module
-            raise CaseError(f"演示数据：{plan.arrived} {plan.outcome}：{exc}") from exc
+    with notify.muted():  # made-up applicants: no mail (nor letters rendered for it)
+        for plan in plan_cases(rng, count, today):
+            try:
+                _Story(rng, office, plan, today).tell()
+            except CaseError as exc:  # a plan the rules refuse is a bug in this module
+                raise CaseError(f"演示数据：{plan.arrived} {plan.outcome}：{exc}") from exc
     from gongkai_web.applications import daily
 
     daily.run(today)  # the lapses the office's daily round would have applied by today

@@ -215,6 +215,17 @@ class Application(models.Model):
     def is_open(self) -> bool:
         return self.status != Status.CLOSED
 
+    @property
+    def deadline_check_reason(self) -> str:
+        """Why an open case has no next deadline (Chinese; shown in 需要人工核对期限), or ""."""
+        if not self.is_open or self.next_deadline is not None:
+            return ""
+        if self.timing_error:
+            return self.timing_error
+        if self.status == Status.AWAITING_CORRECTION and self.correction_due is None:
+            return "待补正，但没有记录申请人的补正期限"
+        return "未能算出下一期限：请打开案件，核对收到日期和办理记录"
+
 
 class EventKind(models.TextChoices):
     REGISTERED = "registered", "登记"

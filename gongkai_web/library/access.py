@@ -1,7 +1,8 @@
 """Who may see and do what in the library. Reports are reached only through these helpers:
 an agency's staff see their own agency's reports, a supervisor the agencies they oversee
 (as ``accounts.access.visible_agencies``, here by region subqueries) and the reports not
-yet matched to any agency; another agency's report is a 404, never a 403."""
+yet matched to any agency that are theirs to match (``_unmatched_scope``); another agency's
+report is a 404, never a 403."""
 
 from __future__ import annotations
 
@@ -15,12 +16,21 @@ from django.http import Http404
 
 from gongkai_web.accounts.access import is_supervisor
 from gongkai_web.accounts.models import Agency, Membership, Role
-from gongkai_web.library.models import Report
+from gongkai_web.library.models import Report, Upload
 
 
 def may_review(user: Any) -> bool:
     """Collecting, matching, deciding on findings and correcting cells: the supervising office."""
     return is_supervisor(user)
+
+
+def _supervised(user: Any) -> set[int | None]:
+    """The regions ``user`` supervises (None among them: every agency)."""
+    return set(
+        Membership.objects.filter(user=user, role=Role.SUPERVISOR).values_list(
+            "agency_id", flat=True
+        )
+    )
 
 
 def _seen(user: Any, field: str) -> Q:
@@ -53,8 +63,29 @@ def visible_reports(user: Any) -> QuerySet[Report]:
     if not seen:  # every agency: every report, matched or not
         return Report.objects.all()
     if may_review(user):
-        seen |= Q(agency__isnull=True)
+        seen |= Q(agency__isnull=True) & _unmatched_scope(user)
     return Report.objects.filter(seen)
+
+
+def _unmatched_scope(user: Any) -> Q:
+    """Which reports not yet matched to an agency a supervisor sees: all of them for a
+    supervisor of every agency; for a supervisor of regions, those uploaded (first or again) by
+    themself or by someone of their regions (anyone holding a role in an agency they supervise,
+    supervisors of the same region included). Uploads without an uploader (a command-line
+    import, the demo) are left to the supervisors of every agency."""
+    roots = _supervised(user)
+    if None in roots:
+        return Q()
+    regions = Q(pk__in=[])
+    for root in sorted(r for r in roots if r is not None):
+        regions |= in_region(root)  # by subquery: a province has thousands of agencies
+    colleagues = Membership.objects.filter(regions).values("user")
+    # Any upload counts: a file first sent by someone else and sent again (a duplicate) by
+    # the region's people is theirs to match too. A subquery: no duplicated rows.
+    theirs = Upload.objects.filter(
+        Q(batch__created_by=user) | Q(batch__created_by__in=colleagues)
+    ).values("report")
+    return Q(pk__in=theirs)
 
 
 def get_report(user: Any, pk: int) -> Report:

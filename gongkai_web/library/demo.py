@@ -1,10 +1,14 @@
 """The library's part of the demo: a region (示范省) whose agencies' published reports
 are collected through the same services as an upload, from ``../shared/corpus`` when it
 is there (the demo starts without it: the region is then empty and every report missing).
-The files are queued; the workers ``gongkai serve`` starts read them in a few seconds."""
+The corpus has no agency with two consecutive years, so the year before one of its reports
+is made from it (``EARLIER``: the text with the year moved back, as the library's tests do):
+the compare page then has a pair to show, 重复率 included. The files are queued; the workers
+``gongkai serve`` starts read them in a few seconds."""
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 from gongkai.audit.batch import report_files
@@ -26,6 +30,9 @@ PARTS = (
     ("朔州市科学技术局", AgencyKind.DEPARTMENT),
     ("示范省数据局", AgencyKind.DEPARTMENT),
 )
+
+# (corpus file, its year, the year before): the earlier report made from it for the demo.
+EARLIER = (("kewei-2024.md", "2024", "2023"),)
 
 
 def make_region() -> Agency:
@@ -53,7 +60,18 @@ def seed(corpus: Path | None = None) -> collect.Collected | None:
     done = collect.Collected(batch)
     for path in files:
         with open(path, "rb") as stream:
-            part = collect.collect(batch, [(Path(path).name, stream)])
-        done.added += part.added
-        done.duplicates += part.duplicates
+            _add(done, collect.collect(batch, [(Path(path).name, stream)]))
+    for name, year, before in EARLIER:
+        source = folder / name
+        if source.is_file():
+            text = source.read_text(encoding="utf-8").replace(year, before)
+            stem, suffix = Path(name).stem.replace(year, before), Path(name).suffix
+            earlier = f"{stem}（演示：据{year}年报改写）{suffix}"
+            stream = io.BytesIO(text.encode("utf-8"))
+            _add(done, collect.collect(batch, [(earlier, stream)]))
     return done
+
+
+def _add(done: collect.Collected, part: collect.Collected) -> None:
+    done.added += part.added
+    done.duplicates += part.duplicates

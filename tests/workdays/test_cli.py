@@ -130,3 +130,22 @@ def test_provisional_deadlines_past_the_last_notice(capsys: pytest.CaptureFixtur
     data = json.loads(capsys.readouterr().out)
     assert data["due"] == "2027-01-13" and data["provisional"] is True
     assert "未计调休" in data["reason"]
+
+
+def test_every_deadline_option_of_the_table_is_offered_in_its_order() -> None:
+    """The options are data (``DEADLINE_OPTIONS``): the parser offers each, in that order."""
+    import argparse
+
+    from gongkai.workdays.cli import DEADLINE_OPTIONS, add_parsers
+
+    parser = argparse.ArgumentParser()
+    add_parsers(parser.add_subparsers(dest="command"))
+    deadline = parser.parse_args(["deadline", "--received", "2026-02-10"])
+    offered = [
+        a.option_strings[0]
+        for a in parser._subparsers._group_actions[0].choices["deadline"]._actions  # type: ignore[union-attr]
+        if a.option_strings and a.option_strings[0] != "-h"
+    ]
+    assert offered == [flag for flag, _ in DEADLINE_OPTIONS]
+    assert deadline.fee_clock == "stop" and deadline.consultation == []
+    assert parser.parse_args(["calendar", "years"]).calendar_command == "years"

@@ -84,3 +84,42 @@ def test_a_colleagues_case_needs_the_admin_role(
     assert Application.objects.get(pk=app.pk).is_open
     as_user(personas.admin).post(url, {"on": "2026-03-09", "note": "申请人来电撤回"})
     assert not Application.objects.get(pk=app.pk).is_open
+
+
+def test_an_open_case_whose_deadline_cannot_be_computed_waits_in_a_queue_with_the_reason(
+    personas: Personas, as_user: Callable[[User], Client], frozen_today: dt.date
+) -> None:
+    """A case carried over from an old register, received before the calendar begins: the
+    daily round cannot time it, so every deadline-keyed queue would miss it."""
+    from gongkai_web.applications import daily
+
+    p = personas
+    timed = services.register(p.agency_a, intake(), p.registrar)
+    legacy = services.register(p.agency_a, intake(arrived=D("2026-03-03")), p.registrar)
+    services.assign(legacy, p.handler, p.registrar, D("2026-03-03"))
+    Application.objects.filter(pk=legacy.pk).update(
+        arrived=D("2001-03-05"), received=D("2001-03-05"), next_deadline=None
+    )
+    daily.run(frozen_today)
+    legacy.refresh_from_db()
+    assert legacy.is_open and legacy.next_deadline is None and "工作日历" in legacy.timing_error
+
+    for person in (p.registrar, p.admin):
+        assert queues(as_user(person))["check"] == [legacy.reg_no]
+        page = as_user(person).get(reverse("home")).content.decode()
+        assert "需要人工核对期限" in page and "2001-03-05 不在工作日历范围内" in page
+    assert "check" not in queues(as_user(p.reviewer))
+    assert "check" not in queues(as_user(p.outsider))  # another agency's case
+    listed = as_user(p.registrar).get(
+        reverse("applications:list"), {"agency": p.agency_a.pk, "unclocked": "on"}
+    )
+    assert [a.reg_no for a in listed.context["cases"]] == [legacy.reg_no]
+    assert timed.reg_no not in listed.content.decode()
+    assert "需人工核对期限" in listed.content.decode()
+
+
+def test_no_check_queue_when_every_open_case_is_timed(
+    personas: Personas, as_user: Callable[[User], Client], frozen_today: dt.date
+) -> None:
+    services.register(personas.agency_a, intake(), personas.registrar)
+    assert "check" not in queues(as_user(personas.admin))

@@ -58,8 +58,9 @@ def open_step(page: Any, name: str) -> Any:
     return page.locator(f"#step-{name} form")
 
 
-def log_in(browser: Any, base: str, username: str) -> Any:
-    page = browser.new_context(locale="zh-CN").new_page()
+def log_in(browser: Any, base: str, username: str, **context: Any) -> Any:
+    """A page logged in as ``username``; ``context``: more browser-context options."""
+    page = browser.new_context(locale="zh-CN", **context).new_page()
     page.goto(f"{base}/login/")
     page.fill("#id_username", username)
     page.fill("#id_password", PASSWORD)
