@@ -1,18 +1,21 @@
 """Who may see and do what in the library. Reports are reached only through these helpers:
 an agency's staff see their own agency's reports, a supervisor the agencies they oversee
-(``visible_agencies``) and the reports not yet matched to any agency that are theirs to
-match (``_unmatched_scope``); another agency's report is a 404, never a 403."""
+(as ``accounts.access.visible_agencies``, here by region subqueries) and the reports not
+yet matched to any agency that are theirs to match (``_unmatched_scope``); another agency's
+report is a 404, never a 403."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db import connection
 from django.db.models import Q, QuerySet
+from django.db.models.expressions import RawSQL
 from django.http import Http404
 
-from gongkai_web.accounts.access import is_supervisor, supervised_ids, visible_agencies
-from gongkai_web.accounts.models import Agency, Membership
+from gongkai_web.accounts.access import is_supervisor
+from gongkai_web.accounts.models import Agency, Membership, Role
 from gongkai_web.library.models import Report, Upload
 
 
@@ -21,10 +24,44 @@ def may_review(user: Any) -> bool:
     return is_supervisor(user)
 
 
+def _supervised(user: Any) -> set[int | None]:
+    """The regions ``user`` supervises (None among them: every agency)."""
+    return set(
+        Membership.objects.filter(user=user, role=Role.SUPERVISOR).values_list(
+            "agency_id", flat=True
+        )
+    )
+
+
+def _seen(user: Any, field: str) -> Q:
+    """The agencies ``user`` may read (as ``visible_agencies``: their own, and the regions
+    they supervise with everything under them), as a condition on ``field``: each region
+    by one recursive subquery, not a list of its thousands of agency ids."""
+    if not user.is_authenticated:
+        return Q(pk__in=[])
+    memberships = list(Membership.objects.filter(user=user).values_list("agency_id", "role"))
+    roots = {a for a, role in memberships if role == Role.SUPERVISOR}
+    if None in roots:
+        return Q()  # a supervisor of every agency
+    seen = Q(**{f"{field}__in": sorted({a for a, _ in memberships if a is not None})})
+    for root in sorted(r for r in roots if r is not None):
+        seen |= in_region(root, field)
+    return seen
+
+
+def agencies(user: Any) -> QuerySet[Agency]:
+    """``visible_agencies``, for a province's supervisor without an IN list of thousands."""
+    if not user.is_authenticated:
+        return Agency.objects.none()
+    return Agency.objects.filter(_seen(user, "pk"))
+
+
 def visible_reports(user: Any) -> QuerySet[Report]:
     if not user.is_authenticated:
         return Report.objects.none()
-    seen = Q(agency__in=visible_agencies(user))
+    seen = _seen(user, "agency_id")
+    if not seen:  # every agency: every report, matched or not
+        return Report.objects.all()
     if may_review(user):
         seen |= Q(agency__isnull=True) & _unmatched_scope(user)
     return Report.objects.filter(seen)
@@ -36,10 +73,13 @@ def _unmatched_scope(user: Any) -> Q:
     themself or by someone of their regions (anyone holding a role in an agency they supervise,
     supervisors of the same region included). Uploads without an uploader (a command-line
     import, the demo) are left to the supervisors of every agency."""
-    supervised = supervised_ids(user)
-    if supervised is None:
+    roots = _supervised(user)
+    if None in roots:
         return Q()
-    colleagues = Membership.objects.filter(agency__in=supervised).values("user")
+    regions = Q(pk__in=[])
+    for root in sorted(r for r in roots if r is not None):
+        regions |= in_region(root)  # by subquery: a province has thousands of agencies
+    colleagues = Membership.objects.filter(regions).values("user")
     # Any upload counts: a file first sent by someone else and sent again (a duplicate) by
     # the region's people is theirs to match too. A subquery: no duplicated rows.
     theirs = Upload.objects.filter(
@@ -62,7 +102,7 @@ def regions(user: Any) -> list[Agency]:
     """The regions ``user`` may look at: visible agencies with agencies under them (the
     top ones first), else the visible agencies themselves (an agency's staff see their own
     agency as a region)."""
-    visible = visible_agencies(user).only(*_FIELDS).order_by("name")
+    visible = agencies(user).only(*_FIELDS).order_by("name")
     parents = Agency.objects.filter(parent__isnull=False).values("parent_id")
     with_parts = list(visible.filter(pk__in=parents))
     if not with_parts:
@@ -80,7 +120,7 @@ def get_region(user: Any, pk: int | None, choices: list[Agency] | None = None) -
         return _busiest(choices)
     region = next((a for a in choices if a.pk == pk), None)
     if region is None:
-        region = visible_agencies(user).filter(pk=pk).first()
+        region = agencies(user).filter(pk=pk).first()
     if region is None:
         raise Http404("没有这个地区")
     return region
@@ -101,28 +141,55 @@ class Node:
         return cls(agency.pk, agency.name, agency.parent_id, agency.kind)
 
 
+# The region's subtree in one query on either database: each agency under the region with
+# its depth and the region's direct child above it (its part). UNION drops repeated rows,
+# and the region is never re-entered, so a loop in the tree (an editing mistake) ends.
+SUBTREE = """
+WITH RECURSIVE sub(id, part, depth) AS (
+    SELECT a.id, a.id, 1 FROM accounts_agency a WHERE a.parent_id = %s AND a.id <> %s
+    UNION
+    SELECT a.id, sub.part, sub.depth + 1 FROM accounts_agency a
+    JOIN sub ON a.parent_id = sub.id WHERE a.id <> %s
+)"""
+
+
+def subtree_ids_sql(region_pk: int) -> RawSQL:
+    """The ids of the agencies under ``region_pk`` (not itself), as a subquery to filter by
+    (``agency_id__in=``): no list of thousands of ids built in Python."""
+    return RawSQL(f"{SUBTREE} SELECT id FROM sub", (region_pk, region_pk, region_pk))
+
+
+def in_region(region_pk: int, field: str = "agency_id") -> Q:
+    """Reports (or anything with an agency at ``field``) of the region's agency and of the
+    agencies under it."""
+    return Q(**{field: region_pk}) | Q(**{f"{field}__in": subtree_ids_sql(region_pk)})
+
+
 def subtree(region: Agency) -> list[Node]:
     """The region's agency and every agency under it, the region first."""
     return list(parts(region))
 
 
 def parts(region: Agency) -> dict[Node, Node]:
-    """Every agency of the region's subtree (the region first), each with the part of the
-    region it lies in: the region's direct child above it (the region for itself)."""
-    children: dict[int | None, list[Node]] = {}
-    for row in Agency.objects.order_by("name").values_list(*_FIELDS):
-        children.setdefault(row[2], []).append(Node(*row))
+    """Every agency of the region's subtree (the region first, then by depth and name), each
+    with the part of the region it lies in: the region's direct child above it (the region
+    for itself). One query, whatever the size of the tree above or beside the region."""
+    sql = (
+        f"{SUBTREE} SELECT a.id, a.name, a.parent_id, a.kind, sub.part FROM sub "
+        "JOIN accounts_agency a ON a.id = sub.id ORDER BY sub.depth, a.name, a.id"
+    )
     top = Node.of(region)
     out: dict[Node, Node] = {top: top}
-    seen = {top.pk}
-    queue: list[tuple[Node, Node | None]] = [(n, None) for n in children.get(top.pk, [])]
-    while queue:
-        node, part = queue.pop(0)
-        if node.pk in seen:  # a loop in the tree (an editing mistake) is walked once
-            continue
-        seen.add(node.pk)
-        out[node] = part or node
-        queue.extend((child, part or node) for child in children.get(node.pk, []))
+    nodes: dict[int, Node] = {}
+    rows: list[tuple[Node, int]] = []
+    with connection.cursor() as cursor:
+        cursor.execute(sql, (region.pk, region.pk, region.pk))
+        for pk, name, parent_id, kind, part in cursor.fetchall():
+            node = Node(pk, name, parent_id, kind)
+            nodes[pk] = node
+            rows.append((node, part))
+    for node, part in rows:
+        out[node] = nodes[part]
     return out
 
 
@@ -131,7 +198,7 @@ def _busiest(choices: list[Agency]) -> Agency | None:
     best, most = (choices[0] if choices else None), 0
     ids = {a.pk for a in choices}
     for region in [a for a in choices if a.parent_id not in ids]:  # the top regions only
-        count = Report.objects.filter(agency__in=[a.pk for a in subtree(region)]).count()
+        count = Report.objects.filter(in_region(region.pk)).count()
         if count > most:
             best, most = region, count
     return best

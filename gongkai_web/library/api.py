@@ -120,7 +120,7 @@ def reports(
         except Http404 as exc:
             raise HttpError(404, "没有这个地区") from exc
         assert place is not None
-        found = found.filter(agency__in=[a.pk for a in access.subtree(place)])
+        found = found.filter(access.in_region(place.pk))
     if year_number is not None:
         found = found.filter(year=year_number)
     return [_item(r) for r in found.order_by("agency__name", "id")[:10_000]]

@@ -67,10 +67,17 @@ class MatchForm(CleanInputMixin, forms.Form):
         label="发布日期", required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
 
-    def __init__(self, *args: Any, agencies: Any = None, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, agencies: Any = None, shown: list[Agency] | None = None, **kwargs: Any
+    ) -> None:
+        """``agencies``: the agencies that may be chosen (checked on submit); ``shown``: those
+        listed in the page's menu (a province has thousands: the page lists a few)."""
         super().__init__(*args, **kwargs)
         if agencies is not None:
             self.fields["agency"].queryset = agencies
+        if shown is not None:
+            menu = [("", "---------"), *((a.pk, a.name) for a in shown)]
+            self.fields["agency"].widget.choices = menu
 
 
 class OverviewForm(CleanInputMixin, forms.Form):

@@ -9,7 +9,6 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from gongkai_web.accounts.access import visible_agencies
 from gongkai_web.accounts.models import Agency
 from gongkai_web.library import access
 from gongkai_web.library.forms import OverviewForm
@@ -25,9 +24,7 @@ def _chosen(request: HttpRequest) -> tuple[OverviewForm, Agency, int]:
         raise Http404("您没有可查看的地区")
     latest = None
     if not (form.is_bound and data.get("year")):
-        inside = access.visible_reports(request.user).filter(
-            agency__in=[a.pk for a in access.subtree(region)]
-        )
+        inside = access.visible_reports(request.user).filter(access.in_region(region.pk))
         latest = inside.aggregate(y=Max("year"))["y"]
     year = data.get("year") or latest or timezone.localdate().year - 1
     if not form.is_bound:
@@ -35,12 +32,15 @@ def _chosen(request: HttpRequest) -> tuple[OverviewForm, Agency, int]:
     return form, region, year
 
 
-def _build(request: HttpRequest) -> tuple[OverviewForm, overview.Overview]:
+def _build(request: HttpRequest, page: bool = False) -> tuple[OverviewForm, overview.Overview]:
+    """The overview asked for; for the ``page`` (not an export) of a region's whole tree,
+    its parts with regions under them are counted by the database."""
     form, region, year = _chosen(request)
     data = form.cleaned_data if form.is_bound and form.is_valid() else {}
     tree = access.parts(region)
-    if not access.may_review(request.user):  # an agency's staff: their own agencies only
-        own = set(visible_agencies(request.user).values_list("pk", flat=True))
+    whole = access.may_review(request.user)
+    if not whole:  # an agency's staff: their own agencies only
+        own = set(access.agencies(request.user).values_list("pk", flat=True))
         tree = {a: part for a, part in tree.items() if a.pk in own}
     built = overview.build(
         region,
@@ -50,12 +50,13 @@ def _build(request: HttpRequest) -> tuple[OverviewForm, overview.Overview]:
         query=data.get("q") or "",
         hide_failed=bool(data.get("hide_failed")),
         hide_unconfirmed=bool(data.get("hide_unconfirmed")),
+        by_part=page and whole,
     )
     return form, built
 
 
 def overview_page(request: HttpRequest) -> HttpResponse:
-    form, built = _build(request)
+    form, built = _build(request, page=True)
     rows = list(zip(built.heatmap["agencies"], built.heatmap["grid"], strict=True))
     return render(
         request,
@@ -72,7 +73,7 @@ def overview_page(request: HttpRequest) -> HttpResponse:
 
 def sums_page(request: HttpRequest) -> HttpResponse:
     form, region, year = _chosen(request)
-    result = sums.region_sums(region, access.subtree(region), year)
+    result = sums.region_sums(region, year)
     return render(
         request,
         "library/sums.html",

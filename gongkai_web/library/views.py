@@ -11,12 +11,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from gongkai_web.accounts.access import visible_agencies
 from gongkai_web.library import access
 from gongkai_web.library.errors import LibraryError
 from gongkai_web.library.forms import CorrectionForm, DecisionForm, MatchForm, UploadForm
 from gongkai_web.library.models import Batch, Finding, Match, Report, Status
-from gongkai_web.library.services import collect, compare, review, tables
+from gongkai_web.library.services import collect, compare, matching, review, tables
 from gongkai_web.library.services.overview import RULE_TITLES
 
 
@@ -100,8 +99,17 @@ def report_list(request: HttpRequest) -> HttpResponse:
         reports = reports.exclude(match__in=[Match.UNSURE, Match.UNMATCHED])
     if request.GET.get("unconfirmed"):
         reports = reports.filter(match__in=[Match.UNSURE, Match.UNMATCHED])
-    page = Paginator(reports.defer("cells", "provenance", "document", "sections"), 50)
+    # The page's ids first (from the index library_report_list, joined to the agencies'
+    # names for the order), then its fifty reports: a report row carries tens of kB of
+    # read data, and sorting thousands of whole rows to keep fifty costs more than both.
+    page = Paginator(reports.values_list("pk", flat=True), 50)
     current = page.get_page(request.GET.get("page"))
+    ids = list(current.object_list)
+    shown = reports.filter(pk__in=ids).defer(
+        "cells", "provenance", "document", "sections", "warnings", "not_checked"
+    )
+    by_id = {r.pk: r for r in shown}
+    current.object_list = [by_id[pk] for pk in ids if pk in by_id]
     params = request.GET.copy()
     params.pop("page", None)
     return render(
@@ -136,13 +144,16 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     for f in findings:
         f.rule_title = RULE_TITLES.get(f.rule, f.rule)  # type: ignore[attr-defined]
     reviewer = access.may_review(request.user)
+    agency_query = request.GET.get("agency_q", "").strip()[:100]
+    visible = access.agencies(request.user)
     match_form = MatchForm(
         initial={
             "agency": report.agency_id,
             "year": report.year,
             "published_on": report.published_on,
         },
-        agencies=visible_agencies(request.user),
+        agencies=visible,
+        shown=matching.choices(report.agency, visible, agency_query) if reviewer else [],
     )
     return render(
         request,
@@ -153,6 +164,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "findings": findings,
             "reviewer": reviewer,
             "match_form": match_form,
+            "agency_query": agency_query,
             "previous": compare.previous(report),
             "decision_form": DecisionForm(),
             "correction_form": CorrectionForm(),
@@ -181,7 +193,7 @@ def retry(request: HttpRequest, pk: int) -> HttpResponse:
 def match(request: HttpRequest, pk: int) -> HttpResponse:
     _reviewer(request)
     report = access.get_report(request.user, pk)
-    form = MatchForm(request.POST, agencies=visible_agencies(request.user))
+    form = MatchForm(request.POST, agencies=access.agencies(request.user))
     if form.is_valid():
         try:
             d = form.cleaned_data

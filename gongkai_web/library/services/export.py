@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -100,31 +101,44 @@ def review_pdf(overview: Overview, today: dt.date) -> bytes:
     return HTML(string=html).write_pdf()  # type: ignore[no-any-return]
 
 
-def _data_rows(overview: Overview) -> tuple[list[str], list[list[Any]]]:
-    reports = [
-        row.report for row in overview.rows if row.report and row.report.status == Status.DONE
-    ]
-    full = {r.pk: r for r in Report.objects.filter(pk__in=[r.pk for r in reports])}
+# Reports are loaded this many at a time, and only the columns the data needs: a
+# province's thousands of reports each carry tens of kB of provenance, text and document.
+_CHUNK = 500
+
+
+def _load(ids: list[int]) -> dict[int, tuple[Report, dict[str, Any]]]:
+    """The reports of ``ids`` (a chunk) with their values, corrections applied."""
     fixes: dict[int, dict[str, Any]] = {}
-    for c in Correction.objects.filter(report_id__in=full).order_by("corrected_at", "id"):
+    corrections = Correction.objects.filter(report_id__in=ids).only("report_id", "cell", "value")
+    for c in corrections.order_by("corrected_at", "id"):
         fixes.setdefault(c.report_id, {})[c.cell] = c.value
+    reports = Report.objects.filter(pk__in=ids).only("id", "filename", "template", "cells")
+    return {r.pk: (r, effective(r.cells, fixes.get(r.pk, {}))) for r in reports}
+
+
+def _data_rows(overview: Overview) -> tuple[list[str], Iterator[list[Any]]]:
     cells = all_cells()
     header = ["agency", "year", "file", "template", "status", *cells]
-    rows = []
-    for row in overview.rows:
-        r = full.get(row.report.pk) if row.report else None
-        values = effective(r.cells, fixes.get(r.pk, {})) if r else {}
-        rows.append(
-            [
-                row.agency.name,
-                overview.year,
-                r.filename if r else "",
-                r.template if r else "",
-                row.state,
-                *(values.get(c, "") for c in cells),
+
+    def rows() -> Iterator[list[Any]]:
+        for start in range(0, len(overview.rows), _CHUNK):
+            chunk = overview.rows[start : start + _CHUNK]
+            ids = [
+                row.report.pk for row in chunk if row.report and row.report.status == Status.DONE
             ]
-        )
-    return header, rows
+            full = _load(ids) if ids else {}
+            for row in chunk:
+                r, values = full.get(row.report.pk, (None, {})) if row.report else (None, {})
+                yield [
+                    row.agency.name,
+                    overview.year,
+                    r.filename if r else "",
+                    r.template if r else "",
+                    row.state,
+                    *(values.get(c, "") for c in cells),
+                ]
+
+    return header, rows()
 
 
 def data_csv(overview: Overview) -> bytes:
@@ -149,7 +163,13 @@ def data_xlsx(overview: Overview) -> bytes:
     findings = book.create_sheet("审核发现")
     findings.append(["agency", "rule", "severity", "cells", "message", "verdict"])
     ids = {row.report.pk: row.agency.name for row in overview.rows if row.report}
-    for f in Finding.objects.filter(report_id__in=ids).order_by("report_id", "id"):
+    shown = ("report_id", "rule", "severity", "cells", "message", "verdict")
+    found = Finding.objects.filter(report__year=overview.year).only(*shown)
+    if len(ids) <= _CHUNK:  # else the year's findings are read and matched here
+        found = found.filter(report_id__in=ids)
+    for f in found.order_by("report_id", "id").iterator(_CHUNK):
+        if f.report_id not in ids:
+            continue
         findings.append(
             [
                 ids[f.report_id],

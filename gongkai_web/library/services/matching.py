@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from django.db.models import Q, QuerySet
+
 from gongkai.audit.agencies import agency_key
 from gongkai_web.accounts.models import Agency
 from gongkai_web.library.models import Match
@@ -46,6 +48,11 @@ def find_agency(name: str | None) -> tuple[Agency | None, bool]:
     key = agency_key(name)
     if key is None:
         return None, False
+    # Most names are printed as the agency is named: one indexed query, not the index of
+    # a province's thousands of names.
+    exact = Agency.objects.filter(name=key).first()
+    if exact is not None:
+        return exact, True
     keyed = _index()
     if key in keyed:
         return Agency.objects.get(pk=keyed[key]), True
@@ -67,3 +74,30 @@ def match_report(agency_name: str | None, year_read: int | None, year_given: int
     if sure and year_read is not None:
         return Matched(agency, year, Match.AUTO)
     return Matched(agency, year, Match.UNSURE)
+
+
+# The agency list of a report's match form: a province has thousands of agencies, and a
+# page listing them all weighs megabytes; the form offers these and a search by name.
+MAX_CHOICES = 200
+
+
+def choices(current: Agency | None, visible: QuerySet[Agency], query: str = "") -> list[Agency]:
+    """The agencies offered for a report: those whose name contains ``query`` when searched,
+    else the report's agency with the agencies beside it (its parent's other children and
+    the parent), else the top of the region tree; at most ``MAX_CHOICES``."""
+    shown = visible.only("id", "name").order_by("name", "id")
+    query = query.strip()
+    if query:
+        found = list(shown.filter(name__contains=query)[:MAX_CHOICES])
+    elif current is not None and current.parent_id is not None:
+        near = Q(parent_id=current.parent_id) | Q(pk=current.parent_id)
+        found = list(shown.filter(near)[:MAX_CHOICES])
+    else:
+        # No agency yet: the agencies that are regions (they have agencies under them),
+        # and the top ones; a search finds any other.
+        regions = Agency.objects.filter(parent__isnull=False).values("parent_id")
+        top = Q(pk__in=regions) | Q(parent__isnull=True)
+        found = list(shown.filter(top)[:MAX_CHOICES])
+    if current is not None and all(a.pk != current.pk for a in found):
+        found.insert(0, current)
+    return found

@@ -6,7 +6,9 @@ agencies one by one; a search by name lists the matching agencies of the whole r
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from django.db.models import Count
@@ -16,6 +18,7 @@ from gongkai.workdays.deadlines import Publisher, annual_report_due
 from gongkai_web.accounts.models import Agency, AgencyKind
 from gongkai_web.library.access import Node
 from gongkai_web.library.models import Finding, Match, Report, Status, Verdict
+from gongkai_web.library.services import parts as by_db
 
 RULE_TITLES = {rule.id: rule.title for rule in RULES}
 _PREFERENCE = {Match.CONFIRMED: 0, Match.AUTO: 1, Match.UNSURE: 2, Match.UNMATCHED: 3}
@@ -45,7 +48,7 @@ STATES = (
 _CSS = {State.ON_TIME: "ok", State.LATE: "late", State.MISSING: "missing", State.FAILED: "missing"}
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Brief:
     """What the overview needs of a report (read as values: thousands of them per page)."""
 
@@ -106,7 +109,13 @@ class Overview:
 
 
 def due_date(agency: Node, year: int) -> dt.date:
-    government = agency.kind == AgencyKind.GOVERNMENT
+    return _due(agency.kind == AgencyKind.GOVERNMENT, year)
+
+
+@lru_cache(maxsize=256)
+def _due(government: bool, year: int) -> dt.date:
+    """The statutory due date depends only on the kind of publisher and the year (and the
+    working-day calendar, fixed per year): a province's 5,000 agencies share two dates."""
     publisher = Publisher.GOVERNMENT if government else Publisher.DEPARTMENT
     return annual_report_due(year, publisher).due
 
@@ -155,6 +164,37 @@ def _briefs(ids: list[int], year: int, hide_unconfirmed: bool) -> dict[int, list
     return by_agency
 
 
+def _rows(
+    pairs: list[tuple[Node, Node]],
+    year: int,
+    today: dt.date,
+    hide_failed: bool,
+    hide_unconfirmed: bool,
+) -> tuple[list[Row], list[Node]]:
+    """One row per agency of ``pairs`` (agency, its part), with the part of each row."""
+    by_agency = _briefs([a.pk for a, _ in pairs], year, hide_unconfirmed)
+    rows: list[Row] = []
+    parts_of: list[Node] = []
+    for agency, part in pairs:
+        found = by_agency.get(agency.pk)
+        report = (found[0] if len(found) == 1 else _best(found)) if found else None
+        due = due_date(agency, year)
+        state, late = _state(report, due, today)
+        if hide_failed and state == State.FAILED:
+            continue
+        unsure = report is not None and report.match in (Match.UNSURE, Match.UNMATCHED)
+        rows.append(Row(agency, due, state, report, late, unsure))
+        parts_of.append(part)
+    return rows, parts_of
+
+
+def _tally(rows: list[Row], parts: list[Part]) -> dict[str, int]:
+    tally = Counter(r.state for r in rows)
+    for p in parts:
+        tally.update(p.states)
+    return {s: tally[s] for s in STATES if tally[s]}
+
+
 def build(
     region: Agency,
     tree: dict[Node, Node],
@@ -164,44 +204,94 @@ def build(
     query: str = "",
     hide_failed: bool = False,
     hide_unconfirmed: bool = False,
+    by_part: bool = False,
 ) -> Overview:
-    """``tree`` maps each agency of the region to its part (``access.parts``)."""
-    agencies = list(tree)
+    """``tree`` maps each agency of the region to its part (``access.parts``). With
+    ``by_part`` (the page of a region's whole tree, not an export) the parts with regions
+    under them are counted by the database and only the agencies listed one by one are
+    read here; ``rows`` then holds those alone."""
     query = query.strip()
+    if by_part and not query:
+        return _build_by_part(region, tree, year, today, hide_failed, hide_unconfirmed)
+    pairs = list(tree.items())  # (agency, its part), the part looked up once per agency
     if query:
-        agencies = [a for a in agencies if query in a.name][:MAX_FOUND]
-    by_agency = _briefs([a.pk for a in agencies], year, hide_unconfirmed)
-    rows: list[Row] = []
-    for agency in agencies:
-        report = _best(by_agency.get(agency.pk, []))
-        due = due_date(agency, year)
-        state, late = _state(report, due, today)
-        if hide_failed and state == State.FAILED:
-            continue
-        unsure = report is not None and report.match in (Match.UNSURE, Match.UNMATCHED)
-        rows.append(Row(agency, due, state, report, late, unsure))
-    counts = {s: n for s in STATES if (n := sum(1 for r in rows if r.state == s))}
-    grouped = {tree[r.agency] for r in rows if tree[r.agency] != r.agency}
-    parts: dict[Node, Part] = {}
+        pairs = [(a, part) for a, part in pairs if query in a.name][:MAX_FOUND]
+    rows, parts_of = _rows(pairs, year, today, hide_failed, hide_unconfirmed)
+    grouped = {p.pk for row, p in zip(rows, parts_of, strict=True) if p.pk != row.agency.pk}
+    parts: dict[int, Part] = {}
     listed: list[Row] = []
-    for row in rows:
-        part = tree[row.agency]
-        if query or part not in grouped:
+    label: dict[int, str] = {}
+    for row, part in zip(rows, parts_of, strict=True):
+        if row.report is not None:
+            label[row.report.pk] = row.agency.name if query else part.name
+        if query or part.pk not in grouped:
             listed.append(row)
             continue
-        p = parts.setdefault(part, Part(part))
+        p = parts.get(part.pk)
+        if p is None:
+            p = parts[part.pk] = Part(part)
         p.agencies += 1
         p.states[row.state] = p.states.get(row.state, 0) + 1
         if row.report is not None and row.report.status == Status.DONE:
             p.errors += row.report.errors
             p.warnings += row.report.warnings_count
-    unmatched = Report.objects.filter(year=year, agency__isnull=True).count()
-    label = {
-        r.report.pk: (r.agency.name if query else tree[r.agency].name) for r in rows if r.report
-    }
+    found = list(parts.values())
     return Overview(
-        region, year, rows, listed, list(parts.values()), counts, heatmap(label, year), unmatched
+        region,
+        year,
+        rows,
+        listed,
+        found,
+        _tally(listed, found),
+        heatmap(label, year),
+        _unmatched(year),
     )
+
+
+_LABELS = {
+    by_db.ON_TIME: State.ON_TIME,
+    by_db.LATE: State.LATE,
+    by_db.DATE_UNKNOWN: State.DATE_UNKNOWN,
+    by_db.FAILED: State.FAILED,
+    by_db.PENDING: State.PENDING,
+    by_db.MISSING: State.MISSING,
+    by_db.NOT_DUE: State.NOT_DUE,
+}
+
+
+def _build_by_part(
+    region: Agency,
+    tree: dict[Node, Node],
+    year: int,
+    today: dt.date,
+    hide_failed: bool,
+    hide_unconfirmed: bool,
+) -> Overview:
+    grouped = {part.pk for a, part in tree.items() if part.pk != a.pk}
+    pairs = [(a, part) for a, part in tree.items() if part.pk not in grouped]
+    rows, _ = _rows(pairs, year, today, hide_failed, hide_unconfirmed)
+    parts = {a.pk: Part(a) for a, part in tree.items() if a.pk == part.pk and a.pk in grouped}
+    dues = by_db.Dues(_due(True, year), _due(False, year), today)
+    for c in by_db.counted(region.pk, year, dues, hide_unconfirmed=hide_unconfirmed):
+        state = _LABELS[c.state]
+        if hide_failed and state == State.FAILED:
+            continue
+        p = parts[c.part]
+        p.agencies += c.agencies
+        p.states[state] = p.states.get(state, 0) + c.agencies
+        p.errors += c.errors
+        p.warnings += c.warnings
+    found = [p for p in parts.values() if p.agencies]
+    names = {part.pk: part.name for part in tree.values()}
+    cells = by_db.heatmap_cells(region.pk, year, hide_unconfirmed=hide_unconfirmed)
+    named = {(names[part], rule): n for (part, rule), n in cells.items() if part in names}
+    return Overview(
+        region, year, rows, rows, found, _tally(rows, found), _heatmap(named), _unmatched(year)
+    )
+
+
+def _unmatched(year: int) -> int:
+    return Report.objects.filter(year=year, agency__isnull=True).count()
 
 
 def heatmap(label: dict[int, str], year: int) -> dict[str, Any]:
@@ -210,18 +300,28 @@ def heatmap(label: dict[int, str], year: int) -> dict[str, Any]:
     found = Finding.objects.filter(severity__in=["error", "warning"]).order_by()
     short = len(label) <= _LONG_IN
     found = found.filter(report_id__in=list(label)) if short else found.filter(report__year=year)
+    # Read from the index library_finding_heatmap alone (a finding's row carries its
+    # evidence and message, a kilobyte each).
     counted = (
-        found.exclude(verdict=Verdict.DISMISSED).values("report_id", "rule").annotate(n=Count("id"))
+        found.exclude(verdict=Verdict.DISMISSED)
+        .values("report_id", "rule")
+        .annotate(n=Count("report_id"))
+        .values_list("report_id", "rule", "n")
     )
     cells: dict[tuple[str, str], int] = {}
-    for item in counted:
-        if item["report_id"] not in label:
+    for report_id, rule, n in counted:
+        name = label.get(report_id)
+        if name is None:
             continue
-        key = (label[item["report_id"]], item["rule"])
-        cells[key] = cells.get(key, 0) + item["n"]
+        cells[name, rule] = cells.get((name, rule), 0) + n
+    return _heatmap(cells)
+
+
+def _heatmap(cells: dict[tuple[str, str], int]) -> dict[str, Any]:
+    """The heatmap of counts by (row label, rule), for ECharts and a table."""
     agencies = sorted({a for a, _ in cells})
     rules = sorted({r for _, r in cells})
-    data = [[rules.index(r), agencies.index(a), n] for (a, r), n in cells.items()]
+    data = sorted([rules.index(r), agencies.index(a), n] for (a, r), n in cells.items())
     return {
         "agencies": agencies,
         "rules": rules,

@@ -67,6 +67,7 @@ def _store(report: Report, read: Read, seconds: float) -> None:
     r = read.report
     matched = match_report(r.agency, r.year, report.batch.year)
     report.agency_read = (r.agency or "")[:200]
+    report.agency_key = name_key(report.agency_read)
     report.year_read = r.year
     if report.match != Match.CONFIRMED:
         report.agency, report.year, report.match = matched.agency, matched.year, matched.match
@@ -103,17 +104,21 @@ def document(report: Report) -> Document:
     return pickle.loads(bytes(report.document))  # type: ignore[no-any-return]
 
 
+def name_key(name: str) -> str:
+    """The key a report's printed agency name is stored under (``Report.agency_key``)."""
+    return (agency_key(name) or "")[:200]
+
+
 def same_agency(report: Report, year: int) -> list[Report]:
     """The processed reports of ``report``'s agency for ``year``: by the matched agency,
-    else by the name read."""
-    done = Report.objects.filter(status=Status.DONE, year=year).exclude(pk=report.pk)
+    else by the name read (ids only: the callers load what they need)."""
+    done = Report.objects.filter(status=Status.DONE, year=year).exclude(pk=report.pk).only("id")
     if report.agency_id is not None:
         return list(done.filter(agency_id=report.agency_id).order_by("id")[:MAX_EARLIER])
-    key = agency_key(report.agency_read)
-    if key is None:
+    key = name_key(report.agency_read)
+    if not key:
         return []
-    loose = done.filter(agency__isnull=True).only("id", "agency_read").order_by("id")
-    return [r for r in loose if agency_key(r.agency_read) == key][:MAX_EARLIER]
+    return list(done.filter(agency__isnull=True, agency_key=key).order_by("id")[:MAX_EARLIER])
 
 
 def compare_years(report: Report) -> None:
