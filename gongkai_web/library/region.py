@@ -51,6 +51,7 @@ def _build(request: HttpRequest, page: bool = False) -> tuple[OverviewForm, over
         hide_failed=bool(data.get("hide_failed")),
         hide_unconfirmed=bool(data.get("hide_unconfirmed")),
         by_part=page and whole,
+        visible=access.visible_reports(request.user),
     )
     return form, built
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from django.db.models import Count
+from django.db.models import Count, QuerySet
 
 from gongkai.audit.registry import RULES
 from gongkai.workdays.deadlines import Publisher, annual_report_due
@@ -205,14 +205,18 @@ def build(
     hide_failed: bool = False,
     hide_unconfirmed: bool = False,
     by_part: bool = False,
+    visible: QuerySet[Report] | None = None,
 ) -> Overview:
-    """``tree`` maps each agency of the region to its part (``access.parts``). With
+    """``tree`` maps each agency of the region to its part (``access.parts``); ``visible``:
+    the reports the viewer may see (``access.visible_reports``), of which those not matched to
+    an agency are counted (default: every report). With
     ``by_part`` (the page of a region's whole tree, not an export) the parts with regions
     under them are counted by the database and only the agencies listed one by one are
     read here; ``rows`` then holds those alone."""
     query = query.strip()
+    unmatched = _unmatched(Report.objects.all() if visible is None else visible, year)
     if by_part and not query:
-        return _build_by_part(region, tree, year, today, hide_failed, hide_unconfirmed)
+        return _build_by_part(region, tree, year, today, hide_failed, hide_unconfirmed, unmatched)
     pairs = list(tree.items())  # (agency, its part), the part looked up once per agency
     if query:
         pairs = [(a, part) for a, part in pairs if query in a.name][:MAX_FOUND]
@@ -244,7 +248,7 @@ def build(
         found,
         _tally(listed, found),
         heatmap(label, year),
-        _unmatched(year),
+        unmatched,
     )
 
 
@@ -266,6 +270,7 @@ def _build_by_part(
     today: dt.date,
     hide_failed: bool,
     hide_unconfirmed: bool,
+    unmatched: int,
 ) -> Overview:
     grouped = {part.pk for a, part in tree.items() if part.pk != a.pk}
     pairs = [(a, part) for a, part in tree.items() if part.pk not in grouped]
@@ -286,12 +291,12 @@ def _build_by_part(
     cells = by_db.heatmap_cells(region.pk, year, hide_unconfirmed=hide_unconfirmed)
     named = {(names[part], rule): n for (part, rule), n in cells.items() if part in names}
     return Overview(
-        region, year, rows, rows, found, _tally(rows, found), _heatmap(named), _unmatched(year)
+        region, year, rows, rows, found, _tally(rows, found), _heatmap(named), unmatched
     )
 
 
-def _unmatched(year: int) -> int:
-    return Report.objects.filter(year=year, agency__isnull=True).count()
+def _unmatched(reports: QuerySet[Report], year: int) -> int:
+    return reports.filter(year=year, agency__isnull=True).count()
 
 
 def heatmap(label: dict[int, str], year: int) -> dict[str, Any]:

@@ -69,3 +69,25 @@ def test_a_report_outside_the_scope_is_a_404_on_its_page(library: Library, clien
     assert client.get(f"/library/reports/{report.pk}/").status_code == 404
     client.force_login(beijing_sup)
     assert client.get(f"/library/reports/{report.pk}/").status_code == 200
+
+
+def test_the_overview_counts_only_the_unmatched_reports_its_viewer_sees(
+    library: Library, client: Any
+) -> None:
+    beijing = Agency.objects.create(name="北京市人民政府", short_code="BJ")
+    shanghai_sup = _person("sh_supervisor", library.region, Role.SUPERVISOR)
+    beijing_sup = _person("bj_supervisor", beijing, Role.SUPERVISOR)
+    for uploader, name in ((shanghai_sup, "own.txt"), (beijing_sup, "b1.txt")):
+        _unmatched(uploader, name)
+    _unmatched(beijing_sup, "b2.txt")
+    Report.objects.filter(agency__isnull=True).update(year=2024)  # read, agency unknown
+
+    def counted(user: User) -> int:
+        client.force_login(user)
+        page = client.get(f"/library/overview/?region={library.region.pk}&year=2024")
+        assert page.status_code == 200
+        return int(page.context["o"].unmatched)
+
+    assert counted(shanghai_sup) == 1
+    assert counted(library.supervisor) == 3
+    assert counted(library.kewei_staff) == 0
