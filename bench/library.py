@@ -229,6 +229,12 @@ def _pages() -> None:
             f"/library/overview/export.{fmt}?region={city.pk}&year=2024",
             3,
         )
+    for fmt in ("csv", "xlsx", "docx", "pdf"):  # a province's: once each (the PDF takes ~30 s)
+        _show(
+            f"导出（全省，{fmt}）",
+            f"/library/overview/export.{fmt}?region={province.pk}&year=2024",
+            1,
+        )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
