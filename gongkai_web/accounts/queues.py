@@ -7,7 +7,7 @@
 - admin: 本机关已逾期 (every overdue case of the agency, on any clock);
 - registrar, admin: 需要人工核对期限, shown when not empty (open cases with no next deadline: it could not be
   computed — a date outside the calendar, inconsistent facts — so no other queue, all keyed on
-  the next deadline, would show them).
+  the next deadline, would show them); a handler sees the same queue for their own cases.
 
 Each queue is ordered by the next deadline and reads only indexed columns (agency, assignee,
 status, next_deadline), so it stays fast with a million cases; ``count`` says how many.
@@ -68,6 +68,18 @@ def _queue(
     return Queue(key, title, agency, list(ordered[:LISTED]), cases.count(), empty, query)
 
 
+def _unclocked_for(
+    user: Any, base: QuerySet[Application], roles: set[str], a: str
+) -> tuple[QuerySet[Application], str, str] | None:
+    """需要人工核对期限 for ``roles``: the agency's for a registrar or admin, a handler's own
+    (我承办的 is keyed on the deadline, so it misses them), else none."""
+    if roles & {Role.REGISTRAR, Role.ADMIN}:
+        return unclocked(base), "", f"{a}&unclocked=on"
+    if Role.HANDLER in roles:
+        return unclocked(base).filter(assignee=user), "", f"{a}&assignee=me&unclocked=on"
+    return None
+
+
 def queues_for(user: Any, agency: Agency, roles: set[str], today: dt.date) -> list[Queue]:
     """The queues ``user`` works from in ``agency`` given their ``roles`` there."""
     base = Application.objects.filter(agency=agency)
@@ -117,10 +129,9 @@ def queues_for(user: Any, agency: Agency, roles: set[str], today: dt.date) -> li
                 f"{a}&status=registered",
             )
         )
-    if roles & {Role.REGISTRAR, Role.ADMIN}:
-        check = _queue(
-            "check", "需要人工核对期限", agency, unclocked(base), "", f"{a}&unclocked=on"
-        )
+    unclocked_cases = _unclocked_for(user, base, roles, a)
+    if unclocked_cases is not None:
+        check = _queue("check", "需要人工核对期限", agency, *unclocked_cases)
         if check.count:  # rare; an empty card every day would be noise
             found.append(check)
     if Role.ADMIN in roles:

@@ -10,6 +10,7 @@ from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import reverse
 
+from gongkai_web.accounts.models import Membership, Role
 from gongkai_web.applications import services
 from gongkai_web.applications.models import Application
 from tests.web.conftest import D, Personas, intake
@@ -108,6 +109,10 @@ def test_an_open_case_whose_deadline_cannot_be_computed_waits_in_a_queue_with_th
         assert queues(as_user(person))["check"] == [legacy.reg_no]
         page = as_user(person).get(reverse("home")).content.decode()
         assert "需要人工核对期限" in page and "2001-03-05 不在工作日历范围内" in page
+    assert queues(as_user(p.handler))["check"] == [legacy.reg_no]  # their own case
+    colleague = User.objects.create_user("handler-b", first_name="另一承办员")
+    Membership.objects.create(user=colleague, agency=p.agency_a, role=Role.HANDLER)
+    assert "check" not in queues(as_user(colleague))  # not theirs
     assert "check" not in queues(as_user(p.reviewer))
     assert "check" not in queues(as_user(p.outsider))  # another agency's case
     listed = as_user(p.registrar).get(
