@@ -424,9 +424,9 @@ def seed(count: int = 600, seed: int = 2025, today: dt.date | None = None) -> Of
                 _Story(rng, office, plan, today).tell()
             except CaseError as exc:  # a plan the rules refuse is a bug in this module
                 raise CaseError(f"演示数据：{plan.arrived} {plan.outcome}：{exc}") from exc
-    from gongkai_web.applications import daily
+        from gongkai_web.applications import daily
 
-    daily.run(today)  # the lapses the office's daily round would have applied by today
+        daily.run(today)  # the lapses the office's daily round would have applied by today
     office.counts["open"] = Application.objects.exclude(status=Status.CLOSED).count()
     return office
 

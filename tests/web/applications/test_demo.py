@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import random
+from typing import Any
 
 import pytest
 from django.contrib.auth import authenticate
@@ -94,3 +95,13 @@ def test_retime_reports_the_cases_whose_due_date_changed(seeded: str) -> None:
     stale.refresh_from_db()
     assert stale.due != dt.date(2026, 1, 1)
     assert stale.events.filter(kind=EventKind.RETIMED).exists()
+
+
+def test_the_demo_mails_none_of_its_made_up_applicants(
+    mailoutbox: list[object], django_capture_on_commit_callbacks: Any
+) -> None:
+    """Not while its cases are told, nor for the lapses its daily round applies."""
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("seed_demo", "--today", "2026-12-01", stdout=io.StringIO())  # as served
+    assert Application.objects.exclude(email="").exists()
+    assert mailoutbox == []
