@@ -52,9 +52,12 @@ from pathlib import Path
 from typing import Any
 
 # One database per checkout, so two checkouts benchmarking at once never drop each other's.
-BENCH_DB = "gongkai_bench_" + __import__("hashlib").sha1(
-    str(Path(__file__).resolve().parent.parent).encode()
-).hexdigest()[:8]
+BENCH_DB = (
+    "gongkai_bench_"
+    + __import__("hashlib")
+    .sha1(str(Path(__file__).resolve().parent.parent).encode())
+    .hexdigest()[:8]
+)
 YEARS = (2024, 2025, 2026)
 TODAY = dt.date(2026, 11, 20)
 YEAR = 2025  # the year the tables are measured for

@@ -142,8 +142,10 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # refuses a locked-out login before checking it
     "django.contrib.auth.backends.ModelBackend",
 ]
-MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
-                  "csp.middleware.CSPMiddleware")
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "csp.middleware.CSPMiddleware",
+)
 MIDDLEWARE += ["axes.middleware.AxesMiddleware", "gongkai_web.errors.BusyDatabaseMiddleware"]
 # Login throttling: after AXES_FAILURE_LIMIT wrong passwords for one login name from one
 # address, that pair is locked for the cool-off time (a colleague elsewhere is not).

@@ -6,9 +6,10 @@ from gongkai_web.menu import MenuItem
 
 def registers(user: Any) -> bool:
     """Registrars and agency admins take in applications."""
-    return bool(user.is_authenticated) and Membership.objects.filter(
-        user=user, role__in=[Role.REGISTRAR, Role.ADMIN]
-    ).exists()
+    return (
+        bool(user.is_authenticated)
+        and Membership.objects.filter(user=user, role__in=[Role.REGISTRAR, Role.ADMIN]).exists()
+    )
 
 
 ITEMS = [

@@ -58,12 +58,12 @@ def new_tracking_code() -> str:
 def _highest_reg_no(agency: Agency, year: int) -> int:
     """The highest number already given (cases registered before the counter existed)."""
     prefix = f"{agency.short_code}-{year}-"
-    numbers = (
-        Application.objects.filter(agency=agency, reg_no__startswith=prefix)
-        .values_list("reg_no", flat=True)
+    numbers = Application.objects.filter(agency=agency, reg_no__startswith=prefix).values_list(
+        "reg_no", flat=True
     )
-    return max((int(n.rsplit("-", 1)[1]) for n in numbers if n.rsplit("-", 1)[1].isdigit()),
-               default=0)
+    return max(
+        (int(n.rsplit("-", 1)[1]) for n in numbers if n.rsplit("-", 1)[1].isdigit()), default=0
+    )
 
 
 def _next_reg_no(agency: Agency, year: int) -> str:
@@ -133,7 +133,9 @@ def register(agency: Agency, data: dict[str, Any], actor: Any = None) -> Applica
 def _register(agency: Agency, data: dict[str, Any], actor: Any = None) -> Application:
     channel = Channel(data["channel"])
     try:
-        received, _ = receipt_date(office_calendar(), channel, data["arrived"], data.get("confirmed"))
+        received, _ = receipt_date(
+            office_calendar(), channel, data["arrived"], data.get("confirmed")
+        )
     except (OutsideCalendar, DeadlineInputError) as exc:
         raise CaseError(str(exc)) from None
     app = Application(agency=agency, received=received, **data)

@@ -36,6 +36,5 @@ class Command(BaseCommand):
             raise CommandError(f"无法写入备份 {path}：{exc.strerror or exc}") from None
         rows = sum(manifest["models"].values())
         self.stdout.write(
-            f"已备份到 {path}：{rows} 条记录，{manifest['media_files']} 个附件文件，"
-            f"已校验{gone}"
+            f"已备份到 {path}：{rows} 条记录，{manifest['media_files']} 个附件文件，已校验{gone}"
         )

@@ -20,9 +20,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("path", type=Path, help="备份文件")
-        parser.add_argument(
-            "--force", action="store_true", help="数据库不为空时用备份替换全部数据"
-        )
+        parser.add_argument("--force", action="store_true", help="数据库不为空时用备份替换全部数据")
 
     def handle(self, *args: Any, **options: Any) -> None:
         path: Path = options["path"]
@@ -34,7 +32,9 @@ class Command(BaseCommand):
         except backup.BackupError as exc:
             raise CommandError(str(exc)) from None
         except OSError as exc:
-            raise CommandError(f"无法恢复：{exc.strerror or exc}（{exc.filename or path}）") from None
+            raise CommandError(
+                f"无法恢复：{exc.strerror or exc}（{exc.filename or path}）"
+            ) from None
         self.stdout.write(
             f"已从 {path} 恢复：{sum(manifest['models'].values())} 条记录，"
             f"{manifest['media_files']} 个附件文件（备份于 {manifest['created']}，"
