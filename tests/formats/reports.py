@@ -33,7 +33,9 @@ _GROUP_OF = {
 
 @st.composite
 def reports(draw: st.DrawFn) -> tuple[Template, int, dict[str, int | float]]:
-    """A template, a report year, and a value for every cell, obeying the identities."""
+    """A template, a report year, and a value for every cell, obeying the identities and
+    the bounds every real table 2 keeps (the reader relies on them to split run-together
+    digits): a stock never falls below zero, the total published is not below the new."""
     template = draw(st.sampled_from([Template.T2019, Template.T2021]))
     year = draw(st.integers(2019, 2020) if template is Template.T2019 else st.integers(2021, 2025))
     small = st.integers(0, 60)
@@ -46,8 +48,12 @@ def reports(draw: st.DrawFn) -> tuple[Template, int, dict[str, int | float]]:
             if is_money(cid):
                 cents = draw(st.integers(0, 10_000_000))
                 cells[cid] = float(Decimal(cents) / 100)
-            elif col.id == "delta":
-                cells[cid] = draw(st.integers(-50, 500))
+            elif col.id == "delta":  # a stock never falls below zero: prev + delta >= 0
+                prev = int(cells.get(f"t2.{row.id}.prev", 50))
+                cells[cid] = draw(st.integers(-min(50, prev), 500))
+            elif col.id == "total" and f"t2.{row.id}.published" in cells:
+                # the number published in all is at least this year's newly published
+                cells[cid] = draw(st.integers(int(cells[f"t2.{row.id}.published"]), 5000))
             else:
                 cells[cid] = draw(st.integers(0, 5000))
     rows = t3_row_ids(template)
