@@ -1,6 +1,6 @@
 """Who may see and do what in the library. Reports are reached only through these helpers:
 an agency's staff see their own agency's reports, a supervisor the agencies they oversee
-(as ``accounts.access.visible_agencies``, here by region subqueries) and the reports not
+(``accounts.access.visible_agencies``) and the reports not
 yet matched to any agency that are theirs to match (``_unmatched_scope``); another agency's
 report is a 404, never a 403."""
 
@@ -11,10 +11,15 @@ from typing import Any
 
 from django.db import connection
 from django.db.models import Q, QuerySet
-from django.db.models.expressions import RawSQL
 from django.http import Http404
 
-from gongkai_web.accounts.access import is_supervisor
+from gongkai_web.accounts.access import (
+    SUBTREE,
+    in_region,
+    is_supervisor,
+    supervises_all,
+    visible_agencies,
+)
 from gongkai_web.accounts.models import Agency, Membership, Role
 from gongkai_web.library.models import Report, Upload
 
@@ -33,35 +38,12 @@ def _supervised(user: Any) -> set[int | None]:
     )
 
 
-def _seen(user: Any, field: str) -> Q:
-    """The agencies ``user`` may read (as ``visible_agencies``: their own, and the regions
-    they supervise with everything under them), as a condition on ``field``: each region
-    by one recursive subquery, not a list of its thousands of agency ids."""
-    if not user.is_authenticated:
-        return Q(pk__in=[])
-    memberships = list(Membership.objects.filter(user=user).values_list("agency_id", "role"))
-    roots = {a for a, role in memberships if role == Role.SUPERVISOR}
-    if None in roots:
-        return Q()  # a supervisor of every agency
-    seen = Q(**{f"{field}__in": sorted({a for a, _ in memberships if a is not None})})
-    for root in sorted(r for r in roots if r is not None):
-        seen |= in_region(root, field)
-    return seen
-
-
-def agencies(user: Any) -> QuerySet[Agency]:
-    """``visible_agencies``, for a province's supervisor without an IN list of thousands."""
-    if not user.is_authenticated:
-        return Agency.objects.none()
-    return Agency.objects.filter(_seen(user, "pk"))
-
-
 def visible_reports(user: Any) -> QuerySet[Report]:
     if not user.is_authenticated:
         return Report.objects.none()
-    seen = _seen(user, "agency_id")
-    if not seen:  # every agency: every report, matched or not
+    if supervises_all(user):  # every agency: every report, matched or not
         return Report.objects.all()
+    seen = Q(agency__in=visible_agencies(user))
     if may_review(user):
         seen |= Q(agency__isnull=True) & _unmatched_scope(user)
     return Report.objects.filter(seen)
@@ -102,7 +84,7 @@ def regions(user: Any) -> list[Agency]:
     """The regions ``user`` may look at: visible agencies with agencies under them (the
     top ones first), else the visible agencies themselves (an agency's staff see their own
     agency as a region)."""
-    visible = agencies(user).only(*_FIELDS).order_by("name")
+    visible = visible_agencies(user).only(*_FIELDS).order_by("name")
     parents = Agency.objects.filter(parent__isnull=False).values("parent_id")
     with_parts = list(visible.filter(pk__in=parents))
     if not with_parts:
@@ -120,7 +102,7 @@ def get_region(user: Any, pk: int | None, choices: list[Agency] | None = None) -
         return _busiest(choices)
     region = next((a for a in choices if a.pk == pk), None)
     if region is None:
-        region = agencies(user).filter(pk=pk).first()
+        region = visible_agencies(user).filter(pk=pk).first()
     if region is None:
         raise Http404("没有这个地区")
     return region
@@ -139,30 +121,6 @@ class Node:
     @classmethod
     def of(cls, agency: Agency) -> Node:
         return cls(agency.pk, agency.name, agency.parent_id, agency.kind)
-
-
-# The region's subtree in one query on either database: each agency under the region with
-# its depth and the region's direct child above it (its part). UNION drops repeated rows,
-# and the region is never re-entered, so a loop in the tree (an editing mistake) ends.
-SUBTREE = """
-WITH RECURSIVE sub(id, part, depth) AS (
-    SELECT a.id, a.id, 1 FROM accounts_agency a WHERE a.parent_id = %s AND a.id <> %s
-    UNION
-    SELECT a.id, sub.part, sub.depth + 1 FROM accounts_agency a
-    JOIN sub ON a.parent_id = sub.id WHERE a.id <> %s
-)"""
-
-
-def subtree_ids_sql(region_pk: int) -> RawSQL:
-    """The ids of the agencies under ``region_pk`` (not itself), as a subquery to filter by
-    (``agency_id__in=``): no list of thousands of ids built in Python."""
-    return RawSQL(f"{SUBTREE} SELECT id FROM sub", (region_pk, region_pk, region_pk))
-
-
-def in_region(region_pk: int, field: str = "agency_id") -> Q:
-    """Reports (or anything with an agency at ``field``) of the region's agency and of the
-    agencies under it."""
-    return Q(**{field: region_pk}) | Q(**{f"{field}__in": subtree_ids_sql(region_pk)})
 
 
 def subtree(region: Agency) -> list[Node]:

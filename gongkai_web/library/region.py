@@ -40,7 +40,7 @@ def _build(request: HttpRequest, page: bool = False) -> tuple[OverviewForm, over
     tree = access.parts(region)
     whole = access.may_review(request.user)
     if not whole:  # an agency's staff: their own agencies only
-        own = set(access.agencies(request.user).values_list("pk", flat=True))
+        own = set(access.visible_agencies(request.user).values_list("pk", flat=True))
         tree = {a: part for a, part in tree.items() if a.pk in own}
     built = overview.build(
         region,

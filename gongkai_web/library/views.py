@@ -145,7 +145,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
         f.rule_title = RULE_TITLES.get(f.rule, f.rule)  # type: ignore[attr-defined]
     reviewer = access.may_review(request.user)
     agency_query = request.GET.get("agency_q", "").strip()[:100]
-    visible = access.agencies(request.user)
+    visible = access.visible_agencies(request.user)
     match_form = MatchForm(
         initial={
             "agency": report.agency_id,
@@ -193,7 +193,7 @@ def retry(request: HttpRequest, pk: int) -> HttpResponse:
 def match(request: HttpRequest, pk: int) -> HttpResponse:
     _reviewer(request)
     report = access.get_report(request.user, pk)
-    form = MatchForm(request.POST, agencies=access.agencies(request.user))
+    form = MatchForm(request.POST, agencies=access.visible_agencies(request.user))
     if form.is_valid():
         try:
             d = form.cleaned_data

@@ -90,6 +90,13 @@ class Part:
     def count(self, state: str) -> int:
         return self.states.get(state, 0)
 
+    def add(self, state: str, agencies: int = 1, errors: int = 0, warnings: int = 0) -> None:
+        """``agencies`` more in ``state``, with their findings."""
+        self.agencies += agencies
+        self.states[state] = self.states.get(state, 0) + agencies
+        self.errors += errors
+        self.warnings += warnings
+
     @property
     def cells(self) -> list[int]:
         return [self.states.get(s, 0) for s in STATES]
@@ -234,11 +241,10 @@ def build(
         p = parts.get(part.pk)
         if p is None:
             p = parts[part.pk] = Part(part)
-        p.agencies += 1
-        p.states[row.state] = p.states.get(row.state, 0) + 1
         if row.report is not None and row.report.status == Status.DONE:
-            p.errors += row.report.errors
-            p.warnings += row.report.warnings_count
+            p.add(row.state, 1, row.report.errors, row.report.warnings_count)
+        else:
+            p.add(row.state)
     found = list(parts.values())
     return Overview(
         region,
@@ -281,11 +287,7 @@ def _build_by_part(
         state = _LABELS[c.state]
         if hide_failed and state == State.FAILED:
             continue
-        p = parts[c.part]
-        p.agencies += c.agencies
-        p.states[state] = p.states.get(state, 0) + c.agencies
-        p.errors += c.errors
-        p.warnings += c.warnings
+        parts[c.part].add(state, c.agencies, c.errors, c.warnings)
     found = [p for p in parts.values() if p.agencies]
     names = {part.pk: part.name for part in tree.values()}
     cells = by_db.heatmap_cells(region.pk, year, hide_unconfirmed=hide_unconfirmed)

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from django.db import connection
 
+from gongkai_web.accounts.access import SUBTREE
 from gongkai_web.accounts.models import AgencyKind
-from gongkai_web.library import access
 from gongkai_web.library.models import Match, Severity, Status, Verdict
 
 # Codes of the states the database returns (the overview maps them to its labels).
@@ -35,7 +35,7 @@ _UNSURE = (Match.UNSURE.value, Match.UNMATCHED.value)
 # that has reports of the year, the one that speaks for it: processed first, then the
 # surest match, then the first collected (``overview._best``). The reports are reached
 # from the agencies through the covering index library_report_overview.
-_BEST = f"""{access.SUBTREE},
+_BEST = f"""{SUBTREE},
 everyone(id, part, depth) AS (SELECT id, part, depth FROM sub UNION ALL SELECT %s, %s, 0),
 ranked AS (
     SELECT r.id, e.part, a.kind, r.status, r.published_on, r.collected_at, r.errors,
@@ -59,7 +59,7 @@ _GROUPED = "part IN (SELECT part FROM sub WHERE depth > 1)"
 
 # The agencies of each part with regions under it, by kind (those without a report are
 # missing, or not yet due, by their kind's due date).
-_AGENCIES = f"""{access.SUBTREE},
+_AGENCIES = f"""{SUBTREE},
 everyone(id, part, depth) AS (SELECT id, part, depth FROM sub UNION ALL SELECT %s, %s, 0)
 SELECT e.part, a.kind = '{_GOV}', COUNT(*) FROM everyone e
 JOIN accounts_agency a ON a.id = e.id

@@ -15,8 +15,8 @@ from typing import Any
 from django.db import connection
 from django.db.models import Min
 
+from gongkai_web.accounts.access import SUBTREE, subtree_ids_sql
 from gongkai_web.accounts.models import Agency
-from gongkai_web.library import access
 from gongkai_web.library.models import Correction, Report, Status
 from gongkai_web.library.services.tables import all_cells, effective, label
 
@@ -66,7 +66,7 @@ def _number(value: Any) -> int | float:
 
 def _read_totals(region: Agency, year: int) -> dict[str, tuple[int | float, int]]:
     """Per cell id: the sum of the values read in the parts' reports, and how many."""
-    sql = access.SUBTREE + _CHOSEN + _SUM[connection.vendor]
+    sql = SUBTREE + _CHOSEN + _SUM[connection.vendor]
     params = (region.pk, region.pk, region.pk, Status.DONE.value, year)
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
@@ -75,7 +75,7 @@ def _read_totals(region: Agency, year: int) -> dict[str, tuple[int | float, int]
 
 def _chosen(region: Agency, year: int) -> Any:
     return Report.objects.filter(
-        agency_id__in=access.subtree_ids_sql(region.pk), status=Status.DONE, year=year
+        agency_id__in=subtree_ids_sql(region.pk), status=Status.DONE, year=year
     )
 
 
@@ -85,7 +85,7 @@ def _corrected(
     """``totals`` with the corrections of the parts' reports applied (the latest counts)."""
     fixes: dict[int, dict[str, Decimal]] = {}
     corrections = Correction.objects.filter(
-        report__agency_id__in=access.subtree_ids_sql(region.pk),
+        report__agency_id__in=subtree_ids_sql(region.pk),
         report__status=Status.DONE,
         report__year=year,
     ).only("report_id", "cell", "value")

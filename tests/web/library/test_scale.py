@@ -177,7 +177,7 @@ def test_a_regions_supervisor_sees_its_whole_subtree_and_nothing_beside(
     Membership.objects.create(user=user, agency=cities[0], role=Role.SUPERVISOR)
     seen = set(access.visible_reports(user).values_list("pk", flat=True))
     assert {deep.pk, inside.pk} <= seen and beside.pk not in seen
-    assert set(access.agencies(user).values_list("pk", flat=True)) == {
+    assert set(access.visible_agencies(user).values_list("pk", flat=True)) == {
         n.pk for n in access.subtree(cities[0])
     }
     sup = client_for(user)
