@@ -212,3 +212,11 @@ def test_a_region_with_regions_under_it_is_shown_by_part(
         f"/library/overview/?region={library.region.pk}&year=2024&q=浦东新区科学"
     ).content.decode()
     assert "上海市浦东新区科学技术委员会" in found
+
+
+def test_a_bad_year_or_region_on_the_overview_is_named_in_chinese(library: Library) -> None:
+    page = client_for(library.supervisor).get("/library/overview/?year=abc&region=999999")
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert 'class="field has-error"' in text
+    assert "输入整数" in text and "选择一个有效的选项" in text
